@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireUserPage } from "@/lib/platform/auth/current";
+import { PasswordForm } from "./_components/password-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function ProfilePage() {
+  const actor = await requireUserPage();
+  return (
+    <div className="grid gap-6">
+      <PageHeader title="Profile" description={`${actor.label} · ${actor.email} · ${actor.role}`} />
+      <Card>
+        <CardHeader>
+          <CardTitle>Change password</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <PasswordForm />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

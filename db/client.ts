@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle a transaction callback receives; services accept either. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const DEFAULT_DATABASE_URL = "./data/forecourt.db";
+
+export function databasePath(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens a database with the pragmas every connection needs and applies pending migrations. */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  // An acknowledged order must survive a power cut.
+  sqlite.pragma("synchronous = FULL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+const globalCache = globalThis as unknown as { __forecourtDb?: { file: string; db: Db } };
+
+/** The process-wide connection (cached on globalThis so dev reloads and route bundles share it). */
+export function getDb(): Db {
+  const file = databasePath();
+  const cached = globalCache.__forecourtDb;
+  if (cached && cached.file === file) return cached.db;
+  const db = openDatabase(file);
+  globalCache.__forecourtDb = { file, db };
+  return db;
+}
+
+/** Closes the cached connection (tests and CLI). */
+export function closeDb(): void {
+  const cached = globalCache.__forecourtDb;
+  if (cached) {
+    cached.db.$client.close();
+    globalCache.__forecourtDb = undefined;
+  }
+}

@@ -1,0 +1,4 @@
+import "server-only";
+
+export * from "./client";
+export * as schema from "./schema";

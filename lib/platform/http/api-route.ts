@@ -1,0 +1,126 @@
+import "server-only";
+import { type Db, getDb } from "@/db/client";
+import type { Actor, ApiKeyActor, UserActor } from "../actor";
+import { requireUserActor } from "../auth/current";
+import { AppError, invalid, isAppError } from "../errors";
+import { authenticateApiKey } from "../identity/api-keys";
+import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
+
+type Params = Record<string, string>;
+
+export interface ApiContext<A extends Actor> {
+  req: Request;
+  db: Db;
+  actor: A;
+  params: Params;
+  url: URL;
+  /** The parsed JSON body ({} when empty). */
+  body: unknown;
+}
+
+/** Returned by a handler to pick a status other than 200. */
+export class ApiResult {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers?: Record<string, string>,
+  ) {}
+}
+export const created = (body: unknown) => new ApiResult(201, body);
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+
+/** Turns anything thrown into the public error shape; a 500 never reveals internals. */
+export function errorResponse(e: unknown): Response {
+  if (isAppError(e)) return json(e.status, e.toJSON(), e.headers);
+  console.error("[api] unexpected error", e);
+  return json(500, {
+    error: {
+      type: "api_error",
+      code: "internal_error",
+      message: "Something went wrong on our side. Try again.",
+    },
+  });
+}
+
+async function readBody(req: Request): Promise<{ text: string; value: unknown }> {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE")
+    return { text: "", value: {} };
+  const text = await req.text();
+  if (!text.trim()) return { text, value: {} };
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw invalid("body", "The request body is not valid JSON.", "invalid_json");
+  }
+}
+
+function toResponse(result: unknown): ApiResult {
+  return result instanceof ApiResult ? result : new ApiResult(200, result);
+}
+
+type Authenticate<A extends Actor> = (req: Request, db: Db) => Promise<A> | A;
+
+function route<A extends Actor>(
+  authenticate: Authenticate<A>,
+  owner: (a: A) => string,
+  handler: (ctx: ApiContext<A>) => unknown,
+) {
+  return async (req: Request, ctx: { params: Promise<Params> }): Promise<Response> => {
+    try {
+      const db = getDb();
+      const actor = await authenticate(req, db);
+      const params = (await ctx?.params) ?? {};
+      const url = new URL(req.url);
+      const { text, value } = await readBody(req);
+      const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
+      const run = async () => toResponse(await handler({ req, db, actor, params, url, body: value }));
+      if (!key) {
+        const r = await run();
+        return json(r.status, r.body, r.headers);
+      }
+      const keyOwner = owner(actor);
+      const start = beginIdempotent(db, keyOwner, key, requestFingerprint(req.method, url.pathname, text));
+      if (start.kind === "replay") {
+        return new Response(start.body, {
+          status: start.status,
+          headers: { "content-type": "application/json; charset=utf-8", "idempotent-replayed": "true" },
+        });
+      }
+      try {
+        const r = await run();
+        completeIdempotent(db, keyOwner, key, r.status, JSON.stringify(r.body));
+        return json(r.status, r.body, r.headers);
+      } catch (e) {
+        if (e instanceof AppError && e.status < 500) {
+          completeIdempotent(db, keyOwner, key, e.status, JSON.stringify(e.toJSON()));
+        } else abandonIdempotent(db, keyOwner, key);
+        throw e;
+      }
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** An integrator endpoint: Bearer API key, JSON in and out, Idempotency-Key on POST. */
+export function apiRoute(handler: (ctx: ApiContext<ApiKeyActor>) => unknown) {
+  return route(
+    (req, db) => authenticateApiKey(db, req.headers.get("authorization")),
+    (a) => a.keyId,
+    handler,
+  );
+}
+
+/** A signed-in staff endpoint (TanStack Query polling, portal fetches). */
+export function portalRoute(handler: (ctx: ApiContext<UserActor>) => unknown) {
+  return route(
+    () => requireUserActor(),
+    (a) => a.userId,
+    handler,
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type Dealer, dealers } from "@/db/schema";
+import { newId } from "../ids";
+
+export function listDealers(db: Db): Dealer[] {
+  return db.select().from(dealers).orderBy(asc(dealers.slug)).all();
+}
+
+export function findDealerBySlug(db: Db, slug: string): Dealer | undefined {
+  return db.select().from(dealers).where(eq(dealers.slug, slug)).get();
+}
+
+export function getDealer(db: Db, id: string): Dealer | undefined {
+  return db.select().from(dealers).where(eq(dealers.id, id)).get();
+}
+
+export function insertDealer(
+  db: Db,
+  input: { slug: string; name: string; city: string; state: string; timeZone: string },
+): Dealer {
+  return db
+    .insert(dealers)
+    .values({ id: newId("dlr"), ...input })
+    .returning()
+    .get();
+}
+
+/** The zone the UI shows times in: the dealer's, or UTC for ops. */
+export function timeZoneFor(db: Db, dealerId: string | null): string {
+  return (dealerId && getDealer(db, dealerId)?.timeZone) || "UTC";
+}

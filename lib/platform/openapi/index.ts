@@ -1,0 +1,7 @@
+import { buildOpenApiDocument } from "./document";
+import { platformOperations } from "./platform-operations";
+
+/** Every domain adds its operations here. */
+export const allOperations = [...platformOperations];
+
+export const openApiDocument = (serverUrl: string) => buildOpenApiDocument(allOperations, serverUrl);

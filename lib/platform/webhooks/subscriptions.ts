@@ -1,0 +1,21 @@
+/**
+ * Event-name patterns an endpoint subscribes to: exact (`service.created`), a resource wildcard
+ * (`service.*`, which also covers deeper names such as `move.pickup.started` for `move.*`) or `*`.
+ */
+export const EVENT_PATTERN = /^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/;
+
+export function matchesSubscription(patterns: readonly string[], eventName: string): boolean {
+  return patterns.some((p) => {
+    if (p === "*" || p === eventName) return true;
+    if (p.endsWith(".*")) return eventName.startsWith(p.slice(0, -1));
+    return false;
+  });
+}
+
+/** Every event Forecourt emits, for pickers and docs. */
+export const EVENT_CATALOG: { name: string; description: string }[] = [
+  { name: "webhook.test", description: "Sent on request to check an endpoint." },
+  { name: "service.created", description: "A service order was created." },
+  { name: "service.updated", description: "A service order changed (started, delayed, ETA, canceled…)." },
+  { name: "service.completed", description: "A service order was completed." },
+];

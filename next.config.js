@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native modules must be loaded by Node at run time, never bundled.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "nodemailer"],
+  poweredByHeader: false,
+  async rewrites() {
+    // The source contracts (moves, checkout) document paths without the /api prefix.
+    return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
+  },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,114 @@
+/**
+ * Forecourt command line: `npm run cli -- <command>`.
+ *   migrate
+ *   seed
+ *   dealer list
+ *   user create --email <e> --role admin|staff|ops [--dealer <slug>] [--name <n>] [--password <p>]
+ *   api-key create --dealer <slug> --name <n> --scopes <a,b|*>
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { closeDb, getDb } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { demoSignIns, seed } from "@/db/seed";
+import { isAppError } from "@/lib/platform/errors";
+import { insertApiKey } from "@/lib/platform/identity/api-keys";
+import { findDealerBySlug, listDealers } from "@/lib/platform/identity/dealers";
+import { roleSchema, scopesSchema } from "@/lib/platform/identity/schema";
+import { insertUser } from "@/lib/platform/identity/users";
+
+const USAGE = `usage: npm run cli -- <command>
+  migrate                         apply database migrations
+  seed                            create the demo dealers and users (idempotent)
+  dealer list                     one "slug<TAB>name" line per dealer
+  user create --email E --role admin|staff|ops [--dealer SLUG] [--name N] [--password P]
+  api-key create --dealer SLUG --name N --scopes a.read,b.write|*`;
+
+class UsageError extends Error {}
+
+function dealerIdFor(slug: string | undefined): string {
+  if (!slug) throw new UsageError("--dealer <slug> is required");
+  const dealer = findDealerBySlug(getDb(), slug);
+  if (!dealer) throw new UsageError(`no dealer with slug "${slug}" (see: dealer list)`);
+  return dealer.id;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      dealer: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+      scopes: { type: "string" },
+    },
+  });
+  const command = positionals.join(" ");
+  switch (command) {
+    case "migrate": {
+      console.log(`migrated ${runMigrations()}`);
+      return;
+    }
+    case "seed": {
+      const { created } = await seed(getDb());
+      console.log(created ? `seeded ${created} records` : "already seeded");
+      console.log(demoSignIns());
+      return;
+    }
+    case "dealer list": {
+      for (const d of listDealers(getDb())) console.log(`${d.slug}\t${d.name}`);
+      return;
+    }
+    case "user create": {
+      if (!values.email) throw new UsageError("--email is required");
+      const role = roleSchema.safeParse(values.role);
+      if (!role.success) throw new UsageError("--role must be admin, staff or ops");
+      const dealerId = role.data === "ops" ? null : dealerIdFor(values.dealer);
+      const password = values.password ?? randomBytes(12).toString("base64url");
+      const user = await insertUser(getDb(), {
+        email: values.email,
+        name: values.name ?? values.email.split("@")[0],
+        role: role.data,
+        password,
+        dealerId,
+      });
+      console.log(`created ${user.role} ${user.email} (${user.id})`);
+      if (!values.password) console.log(`password: ${password}`);
+      return;
+    }
+    case "api-key create": {
+      const dealerId = dealerIdFor(values.dealer);
+      if (!values.name) throw new UsageError("--name is required");
+      const scopes = scopesSchema.safeParse(
+        (values.scopes ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
+      if (!scopes.success) throw new UsageError(`--scopes: ${scopes.error.issues[0]?.message}`);
+      const { key, apiKey } = insertApiKey(
+        getDb(),
+        { dealerId },
+        { name: values.name, scopes: scopes.data },
+        null,
+      );
+      console.log(`created API key ${apiKey.id} (${apiKey.prefix}…) with scopes ${apiKey.scopes.join(",")}`);
+      console.log(key);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  }
+}
+
+main(process.argv.slice(2))
+  .then(() => closeDb())
+  .catch((e) => {
+    if (e instanceof UsageError) console.error(`error: ${e.message}\n\n${USAGE}`);
+    else if (isAppError(e)) console.error(`error: ${e.message}`);
+    else console.error(e);
+    process.exitCode = 1;
+  });
