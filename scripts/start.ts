@@ -21,16 +21,23 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.FORECOUR
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const db = getDb();
-const isNew = !db.select({ id: dealers.id }).from(dealers).limit(1).get();
-if (isNew) {
-  await seed(db);
-  console.log(`\nSeeded a demo database at ${databasePath()}.\n${demoSignIns()}\n`);
-}
-closeDb();
+async function main() {
+  const db = getDb();
+  const isNew = !db.select({ id: dealers.id }).from(dealers).limit(1).get();
+  if (isNew) {
+    await seed(db);
+    console.log(`\nSeeded a demo database at ${databasePath()}.\n${demoSignIns()}\n`);
+  }
+  closeDb();
 
-const port = process.env.PORT ?? "3000";
-console.log(`Forecourt on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+  const port = process.env.PORT ?? "3000";
+  console.log(`Forecourt on http://localhost:${port}`);
+  const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

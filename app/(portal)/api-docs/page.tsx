@@ -30,7 +30,7 @@ export default async function ApiDocsPage() {
     }
   }
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="API docs"
         description="Generated from the same schemas that validate requests. Authenticate with Authorization: Bearer fc_live_…; every POST takes an Idempotency-Key."

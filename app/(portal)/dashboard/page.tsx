@@ -35,7 +35,7 @@ export default async function DashboardPage() {
   if (!actor.dealerId) {
     const dealers = listDealers(db);
     return (
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <PageHeader title="Operations" description="You work across every dealer's queues." />
         <Card>
           <CardHeader>
@@ -61,7 +61,7 @@ export default async function DashboardPage() {
   const activity = recentActivity(db, actor);
   const timeZone = timeZoneFor(db, actor.dealerId);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Dashboard" description="What needs attention at your dealership." />
       <section aria-label="Integrations" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat

@@ -10,7 +10,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   }
   if (actor.dealerId) tabs.push({ href: "/settings/outbox", label: "Outbox" });
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <nav aria-label="Settings" className="flex gap-1 overflow-x-auto border-b">
         {tabs.map((t) => (
           <Link

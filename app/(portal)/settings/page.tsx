@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function ProfilePage() {
   const actor = await requireUserPage();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Profile" description={`${actor.label} · ${actor.email} · ${actor.role}`} />
       <Card>
         <CardHeader>

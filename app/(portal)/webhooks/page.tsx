@@ -23,7 +23,7 @@ export default async function WebhooksPage() {
   const canWrite = hasScope(actor.scopes, "webhooks.write");
   const timeZone = timeZoneFor(db, actor.dealerId);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Webhooks"
         description="Signed HTTP callbacks (Standard Webhooks) to your systems when something changes."

@@ -1,7 +1,6 @@
 import "server-only";
 import { type Db, getDb } from "@/db/client";
-import type { Actor, ApiKeyActor, UserActor } from "../actor";
-import { requireUserActor } from "../auth/current";
+import type { Actor, ApiKeyActor } from "../actor";
 import { AppError, invalid, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
@@ -65,7 +64,7 @@ function toResponse(result: unknown): ApiResult {
 
 type Authenticate<A extends Actor> = (req: Request, db: Db) => Promise<A> | A;
 
-function route<A extends Actor>(
+export function route<A extends Actor>(
   authenticate: Authenticate<A>,
   owner: (a: A) => string,
   handler: (ctx: ApiContext<A>) => unknown,
@@ -112,15 +111,6 @@ export function apiRoute(handler: (ctx: ApiContext<ApiKeyActor>) => unknown) {
   return route(
     (req, db) => authenticateApiKey(db, req.headers.get("authorization")),
     (a) => a.keyId,
-    handler,
-  );
-}
-
-/** A signed-in staff endpoint (TanStack Query polling, portal fetches). */
-export function portalRoute(handler: (ctx: ApiContext<UserActor>) => unknown) {
-  return route(
-    () => requireUserActor(),
-    (a) => a.userId,
     handler,
   );
 }

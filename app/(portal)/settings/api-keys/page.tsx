@@ -22,10 +22,10 @@ export default async function ApiKeysPage() {
   const keys = loadOr404(() => listApiKeys(db, actor));
   const timeZone = timeZoneFor(db, actor.dealerId);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="API keys" description="Keys for your integrations to call the Forecourt API." />
       <Card>
-        <CardContent className="pt-6">
+        <CardContent>
           {keys.length === 0 ? (
             <EmptyState
               title="No API keys"

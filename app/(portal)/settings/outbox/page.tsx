@@ -40,7 +40,7 @@ export default async function OutboxPage({
   const timeZone = timeZoneFor(db, actor.dealerId);
   const smtp = Boolean(process.env.SMTP_URL);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Outbox"
         description={

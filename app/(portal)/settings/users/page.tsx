@@ -16,10 +16,10 @@ export default async function UsersPage() {
   if (actor.role !== "admin") return <p role="alert">Only admins manage users.</p>;
   const users = loadOr404(() => listUsers(getDb(), actor));
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Users" description="Who can sign in to your dealership's portal." />
       <Card>
-        <CardContent className="pt-6">
+        <CardContent>
           <Table>
             <TableHeader>
               <TableRow>

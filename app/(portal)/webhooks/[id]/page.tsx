@@ -26,7 +26,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   const endpoint = loadOr404(() => getEndpoint(db, actor, id));
   const canWrite = hasScope(actor.scopes, "webhooks.write");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title={endpoint.url}
         description={endpoint.description ?? undefined}
@@ -61,7 +61,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
           <CardHeader>
             <CardTitle>Settings</CardTitle>
           </CardHeader>
-          <CardContent className="grid gap-6">
+          <CardContent className="grid grid-cols-1 gap-6">
             <EndpointForm endpoint={endpoint} />
             <div className="flex flex-wrap items-start gap-3 border-t pt-4">
               <RotateSecretButton endpointId={endpoint.id} />

@@ -28,13 +28,13 @@ export default async function DeliveryLogPage({ searchParams }: { searchParams: 
   const endpoints = listEndpoints(db, actor);
   const eventTypes = listEventTypes(db, actor);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Delivery log"
         description="Every event sent to your endpoints, with every attempt."
       />
       <Card>
-        <CardContent className="pt-6">
+        <CardContent>
           <form
             method="get"
             className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"

@@ -1,4 +1,4 @@
-import { portalRoute } from "@/lib/platform/http/api-route";
+import { portalRoute } from "@/lib/platform/http/portal-route";
 import { listDeliveries } from "@/lib/platform/webhooks/queries";
 
 /** The delivery log for the signed-in dealer, polled by the log page. */

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { webhookDeliveries } from "@/db/schema";
+import type { UserActor } from "@/lib/platform/actor";
+import { idleState } from "@/lib/platform/form-state";
+import { createApiKey } from "@/lib/platform/identity/api-keys";
+import { createEndpoint, sendTestEvent } from "@/lib/platform/webhooks/service";
+import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+
+// The server actions authenticate through the session; here the session belongs to dealer B's admin.
+let signedIn: UserActor | null = null;
+vi.mock("@/lib/platform/auth/current", () => ({
+  requireUserActor: async () => {
+    if (!signedIn) throw new Error("not signed in");
+    return signedIn;
+  },
+  currentActor: async () => signedIn,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const {
+  updateEndpointAction,
+  sendTestEventAction,
+  rotateSecretAction,
+  resendDeliveryAction,
+  deleteEndpointAction,
+} = await import("./webhooks/actions");
+const { revokeApiKeyAction, setUserDisabledAction } = await import("./settings/actions");
+
+let env: ReturnType<typeof useTempDatabase>;
+let adminA: UserActor;
+let adminB: UserActor;
+let staffA: { user: { id: string } };
+
+beforeAll(async () => {
+  env = useTempDatabase();
+  process.env.WEBHOOKS_ALLOW_INSECURE_LOCALHOST = "1";
+  adminA = (await makeUser(makeDealer("alpha").id, "admin")).actor;
+  adminB = (await makeUser(makeDealer("beta").id, "admin")).actor;
+  staffA = await makeUser(adminA.dealerId, "staff");
+});
+afterAll(() => env.cleanup());
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+
+describe("server actions scope every id to the signed-in dealer", () => {
+  it("dealer B's admin gets 'not found' on dealer A's endpoint, delivery, API key and user", async () => {
+    const endpoint = await createEndpoint(getDb(), adminA, { url: "http://127.0.0.1:9/a", events: ["*"] });
+    sendTestEvent(getDb(), adminA, endpoint.id);
+    const delivery = getDb().select().from(webhookDeliveries).get()!;
+    const key = createApiKey(getDb(), adminA, { name: "A's key", scopes: ["*"] });
+
+    signedIn = adminB;
+    const results = [
+      await updateEndpointAction(
+        idleState,
+        form({ id: endpoint.id, url: "http://127.0.0.1:9/b", events: "*" }),
+      ),
+      await sendTestEventAction(idleState, form({ id: endpoint.id })),
+      await rotateSecretAction(idleState, form({ id: endpoint.id })),
+      await resendDeliveryAction(idleState, form({ deliveryId: delivery.id })),
+      await deleteEndpointAction(idleState, form({ id: endpoint.id })),
+      await revokeApiKeyAction(idleState, form({ keyId: key.apiKey.id })),
+      await setUserDisabledAction(idleState, form({ userId: staffA.user.id, disabled: "true" })),
+    ];
+    for (const r of results) {
+      expect(r.status).toBe("error");
+      expect(r.message).toMatch(/^No such /);
+    }
+
+    // Nothing changed for dealer A.
+    signedIn = adminA;
+    const ok = await sendTestEventAction(idleState, form({ id: endpoint.id }));
+    expect(ok.status).toBe("ok");
+  });
+
+  it("keeps what was typed when validation fails", async () => {
+    signedIn = adminA;
+    const endpoint = await createEndpoint(getDb(), adminA, { url: "http://127.0.0.1:9/c", events: ["*"] });
+    const r = await updateEndpointAction(
+      idleState,
+      form({ id: endpoint.id, url: "ftp://nope", events: "service.*", description: "typed" }),
+    );
+    expect(r.status).toBe("error");
+    expect(r.fieldErrors?.url).toMatch(/https/);
+    expect(r.values).toMatchObject({ url: "ftp://nope", events: "service.*", description: "typed" });
+  });
+});

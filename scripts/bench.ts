@@ -1,0 +1,371 @@
+/**
+ * `npm run bench [-- --build]`: measures the production server on a throwaway database.
+ *
+ * Builds only when .next/BUILD_ID is missing (or with --build), seeds a temporary database, creates
+ * an API key, starts `next start` on a free port and drives each endpoint of scripts/bench/endpoints.ts
+ * with autocannon, one at a time, health first. Prints a table and writes .tmp/bench-results.json.
+ *
+ *   BENCH_DURATION     seconds per endpoint (10)
+ *   BENCH_CONNECTIONS  concurrent connections (16)
+ *   BENCH_ONLY         only endpoints whose name contains this text (health always runs)
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { type BenchContext, type BenchEndpoint, endpoints, HEALTH_PATH } from "./bench/endpoints";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+const resultsFile = path.join(root, ".tmp", "bench-results.json");
+
+const durationSeconds = positiveNumber(process.env.BENCH_DURATION, 10);
+const connections = positiveNumber(process.env.BENCH_CONNECTIONS, 16);
+const only = process.env.BENCH_ONLY?.trim();
+const forceBuild = process.argv.includes("--build");
+const STARTUP_TIMEOUT_MS = 60_000;
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+class BenchError extends Error {}
+
+// ---------------------------------------------------------------- process housekeeping
+
+let server: ChildProcess | undefined;
+let serverLog = "";
+let tmpDir: string | undefined;
+
+function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const pid = child.pid;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal); // the server runs in its own process group (detached)
+    } catch {
+      child.kill(signal);
+    }
+  };
+  return new Promise((resolve) => {
+    const force = setTimeout(() => signalGroup("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    signalGroup("SIGTERM");
+  });
+}
+
+function removeTmpDir(): void {
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  tmpDir = undefined;
+}
+
+async function cleanUp(): Promise<void> {
+  await stopServer();
+  removeTmpDir();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+// Last resort if something exits the process without going through cleanUp().
+process.on("exit", () => {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {}
+  }
+  removeTmpDir();
+});
+
+// ---------------------------------------------------------------- steps
+
+function childEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    WEBHOOKS_ALLOW_INSECURE_LOCALHOST: "1",
+    NODE_ENV: "production",
+  };
+}
+
+function buildIfNeeded(): void {
+  if (!forceBuild && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log(forceBuild ? "Building (--build)…" : "No build found (.next/BUILD_ID): building…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new BenchError(`next build failed (exit ${build.status})`);
+}
+
+function cli(env: NodeJS.ProcessEnv, args: string[]): string {
+  const run = spawnSync(process.execPath, [tsxCli, "--conditions=react-server", "scripts/cli.ts", ...args], {
+    env,
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    throw new BenchError(`cli ${args.join(" ")} failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
+  }
+  return run.stdout;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<string> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server = child;
+  const keep = (chunk: Buffer) => {
+    serverLog = (serverLog + chunk.toString("utf8")).slice(-8_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new BenchError(`the server exited (${child.exitCode ?? child.signalCode}) before answering`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}${HEALTH_PATH}`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return baseUrl;
+    } catch {}
+    await sleep(250);
+  }
+  throw new BenchError(
+    `the server did not answer ${HEALTH_PATH} with 200 within ${STARTUP_TIMEOUT_MS / 1000} s`,
+  );
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface EndpointResult {
+  name: string;
+  method: string;
+  path: string;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** requestsPerSec / health's requestsPerSec */
+  ratioToHealth: number | null;
+  /** Status of the one request sent before measuring (a non-2xx here usually means a broken entry). */
+  warmupStatus: number | null;
+}
+
+function withJson(headers: Record<string, string>, body: string | undefined): Record<string, string> {
+  if (!body) return headers;
+  const hasType = Object.keys(headers).some((h) => h.toLowerCase() === "content-type");
+  return hasType ? headers : { ...headers, "content-type": "application/json" };
+}
+
+/** One request as it would be sent: used for warm-up and to build autocannon's requests. */
+function materialize(endpoint: BenchEndpoint, ctx: BenchContext, data: unknown) {
+  const path = typeof endpoint.path === "function" ? endpoint.path(data) : endpoint.path;
+  const baseHeaders =
+    typeof endpoint.headers === "function" ? endpoint.headers(ctx, data) : (endpoint.headers ?? {});
+  const fresh = () => {
+    const made = typeof endpoint.body === "function" ? endpoint.body(data) : endpoint.body;
+    const req: { path: string; headers: Record<string, string>; body?: string } =
+      typeof made === "object"
+        ? { path: made.path ?? path, headers: { ...baseHeaders, ...made.headers }, body: made.body }
+        : { path, headers: { ...baseHeaders }, body: made };
+    if (endpoint.idempotencyKey) req.headers["idempotency-key"] = randomUUID();
+    req.headers = withJson(req.headers, req.body);
+    return req;
+  };
+  const dynamic = typeof endpoint.body === "function" || endpoint.idempotencyKey === true;
+  return { path, fresh, dynamic };
+}
+
+async function measure(endpoint: BenchEndpoint, ctx: BenchContext): Promise<EndpointResult> {
+  const data = endpoint.setup ? await endpoint.setup(ctx) : undefined;
+  const { path, fresh, dynamic } = materialize(endpoint, ctx, data);
+
+  // Warm up: the first hit on a route loads its module.
+  let warmupStatus: number | null = null;
+  for (let i = 0; i < 3; i++) {
+    const req = fresh();
+    try {
+      const res = await fetch(`${ctx.baseUrl}${req.path}`, {
+        method: endpoint.method,
+        headers: req.headers,
+        body: req.body,
+      });
+      await res.arrayBuffer();
+      warmupStatus = res.status;
+    } catch {
+      warmupStatus = null;
+    }
+  }
+  if (warmupStatus === null || warmupStatus < 200 || warmupStatus > 299) {
+    console.warn(`  warning: ${endpoint.name} answered ${warmupStatus ?? "no response"} before measuring`);
+  }
+
+  const first = fresh();
+  const result = await autocannon({
+    url: ctx.baseUrl,
+    connections,
+    duration: durationSeconds,
+    method: endpoint.method,
+    requests: [
+      {
+        method: endpoint.method,
+        path: first.path,
+        headers: first.headers,
+        body: first.body,
+        // A fresh body/headers for every request when the entry asks for it (the key must be
+        // absent otherwise: an explicit undefined replaces autocannon's default).
+        ...(dynamic ? { setupRequest: (request: autocannon.Request) => ({ ...request, ...fresh() }) } : {}),
+      },
+    ],
+  });
+
+  return {
+    name: endpoint.name,
+    method: endpoint.method,
+    path,
+    requestsPerSec: result.requests.mean,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    ratioToHealth: null,
+    warmupStatus,
+  };
+}
+
+function printTable(results: EndpointResult[]): void {
+  const header = ["endpoint", "req/s", "p50 ms", "p99 ms", "non-2xx + errors", "vs health"];
+  const rows = results.map((r) => [
+    r.name,
+    r.requestsPerSec.toFixed(0),
+    String(r.p50Ms),
+    String(r.p99Ms),
+    String(r.non2xx + r.errors),
+    r.ratioToHealth === null ? "–" : r.ratioToHealth.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  console.log(line(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `${"-".repeat(w + 1)}-` : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+  );
+  for (const row of rows) console.log(line(row));
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "forecourt-bench-"));
+  const env = childEnv(path.join(tmpDir, "bench.db"));
+
+  console.log("Seeding a temporary database…");
+  cli(env, ["seed"]);
+  const apiKey =
+    cli(env, ["api-key", "create", "--dealer", "riverside", "--name", "bench", "--scopes", "*"])
+      .trim()
+      .split("\n")
+      .at(-1)
+      ?.trim() ?? "";
+  if (!apiKey.startsWith("fc_live_")) throw new BenchError(`could not read the API key (got "${apiKey}")`);
+
+  const port = await freePort();
+  console.log(`Starting next start on port ${port}…`);
+  let baseUrl: string;
+  try {
+    baseUrl = await startServer(env, port);
+  } catch (e) {
+    if (serverLog.trim()) console.error(`--- server output ---\n${serverLog.trim()}\n---`);
+    throw e;
+  }
+  const ctx: BenchContext = { baseUrl, apiKey };
+
+  const health = endpoints.find((e) => e.path === HEALTH_PATH);
+  if (!health) throw new BenchError(`scripts/bench/endpoints.ts must include ${HEALTH_PATH}`);
+  const others = endpoints.filter((e) => e !== health && (!only || e.name.includes(only)));
+  const plan = [health, ...others];
+
+  console.log(
+    `Measuring ${plan.length} endpoint(s): ${connections} connections, ${durationSeconds} s each ` +
+      `(${os.cpus().length} cores, Node ${process.version}).\n`,
+  );
+  const results: EndpointResult[] = [];
+  for (const endpoint of plan) {
+    process.stdout.write(`  ${endpoint.name}… `);
+    const r = await measure(endpoint, ctx);
+    console.log(`${r.requestsPerSec.toFixed(0)} req/s`);
+    results.push(r);
+  }
+  const baseline = results[0].requestsPerSec;
+  for (const r of results) r.ratioToHealth = baseline > 0 ? r.requestsPerSec / baseline : null;
+
+  console.log("");
+  printTable(results);
+
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  fs.writeFileSync(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: os.cpus().length,
+        connections,
+        durationSeconds,
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nWrote ${path.relative(root, resultsFile)}`);
+}
+
+main()
+  .then(cleanUp)
+  .catch(async (e) => {
+    console.error(e instanceof BenchError ? `bench: ${e.message}` : e);
+    await cleanUp();
+    process.exit(1);
+  });

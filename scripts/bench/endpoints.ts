@@ -1,0 +1,85 @@
+/**
+ * The endpoints `npm run bench` measures, one after another, health first.
+ *
+ * Add an entry per endpoint worth watching. Examples:
+ *
+ *   // GET one object created beforehand:
+ *   defineEndpoint({
+ *     name: "GET /api/v1/webhooks/{id}",
+ *     method: "GET",
+ *     headers: bearer,
+ *     setup: async (ctx) => {
+ *       const res = await fetch(`${ctx.baseUrl}/api/v1/webhooks`, {
+ *         method: "POST",
+ *         headers: { ...bearer(ctx), "content-type": "application/json" },
+ *         body: JSON.stringify({ url: "http://127.0.0.1:9/x", events: ["*"] }),
+ *       });
+ *       return (await res.json()) as { id: string };
+ *     },
+ *     path: (endpoint) => `/api/v1/webhooks/${endpoint.id}`,
+ *   })
+ *
+ *   // A POST that must be unique per request (fresh body and Idempotency-Key each time):
+ *   defineEndpoint({
+ *     name: "POST /api/v1/webhooks",
+ *     method: "POST",
+ *     path: "/api/v1/webhooks",
+ *     headers: bearer,
+ *     idempotencyKey: true,
+ *     body: () => JSON.stringify({ url: `http://127.0.0.1:9/${randomUUID()}`, events: ["*"] }),
+ *   })
+ */
+
+/** What every endpoint's `setup` and `headers` receive. */
+export interface BenchContext {
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  /** A `*`-scoped API key of the `riverside` dealer. */
+  apiKey: string;
+}
+
+export type BenchMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** A per-request override, returned by a `body` function. */
+export interface FreshRequest {
+  body?: string;
+  headers?: Record<string, string>;
+  path?: string;
+}
+
+export interface BenchEndpoint<Data = unknown> {
+  /** Shown in the table and the JSON results; keep it unique. */
+  name: string;
+  method: BenchMethod;
+  /** A path, or one built from what `setup` returned. */
+  path: string | ((data: Data) => string);
+  headers?: Record<string, string> | ((ctx: BenchContext, data: Data) => Record<string, string>);
+  /**
+   * A fixed body, or a function called for EVERY request (fresh, unique bodies). It may return a
+   * FreshRequest to also vary the path or headers. JSON bodies get `content-type: application/json`.
+   */
+  body?: string | ((data: Data) => string | FreshRequest);
+  /** Send a new random Idempotency-Key with every request. */
+  idempotencyKey?: boolean;
+  /** Runs once against the live server before measuring; its result is passed to path/headers/body. */
+  setup?: (ctx: BenchContext) => Promise<Data>;
+}
+
+/** Keeps `Data` typed inside one entry while letting the list hold entries of different shapes. */
+export function defineEndpoint<Data>(endpoint: BenchEndpoint<Data>): BenchEndpoint {
+  return endpoint as unknown as BenchEndpoint;
+}
+
+/** `Authorization: Bearer <the bench API key>`. */
+export function bearer(ctx: BenchContext): Record<string, string> {
+  return { authorization: `Bearer ${ctx.apiKey}` };
+}
+
+export const HEALTH_PATH = "/api/v1/health";
+
+export const endpoints: BenchEndpoint[] = [
+  // The baseline every other figure is compared with: keep it first.
+  defineEndpoint({ name: "GET /api/v1/health", method: "GET", path: HEALTH_PATH }),
+  defineEndpoint({ name: "GET /api/v1/webhooks", method: "GET", path: "/api/v1/webhooks", headers: bearer }),
+  defineEndpoint({ name: "GET /api/v1/openapi.json", method: "GET", path: "/api/v1/openapi.json" }),
+];
