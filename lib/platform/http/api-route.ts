@@ -3,6 +3,7 @@ import { type Db, getDb } from "@/db/client";
 import type { Actor, ApiKeyActor } from "../actor";
 import { AppError, invalid, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
+import { runWithOrigin } from "../origin";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
 
 type Params = Record<string, string>;
@@ -69,7 +70,10 @@ export function route<A extends Actor>(
   owner: (a: A) => string,
   handler: (ctx: ApiContext<A>) => unknown,
 ) {
-  return async (req: Request, ctx: { params: Promise<Params> }): Promise<Response> => {
+  return (req: Request, ctx: { params: Promise<Params> }): Promise<Response> =>
+    runWithOrigin(new URL(req.url).origin, () => handle(req, ctx));
+
+  async function handle(req: Request, ctx: { params: Promise<Params> }): Promise<Response> {
     try {
       const db = getDb();
       const actor = await authenticate(req, db);
@@ -103,7 +107,7 @@ export function route<A extends Actor>(
     } catch (e) {
       return errorResponse(e);
     }
-  };
+  }
 }
 
 /** An integrator endpoint: Bearer API key, JSON in and out, Idempotency-Key on POST. */

@@ -18,4 +18,9 @@ export const EVENT_CATALOG: { name: string; description: string }[] = [
   { name: "service.created", description: "A service order was created." },
   { name: "service.updated", description: "A service order changed (started, delayed, ETA, canceled…)." },
   { name: "service.completed", description: "A service order was completed." },
+  { name: "quote.created", description: "A quote was created." },
+  { name: "quote.paid", description: "A quote was paid; its service order was created." },
+  { name: "quote.payment_failed", description: "A card payment for a quote was declined." },
+  { name: "deal.created", description: "A deal was created." },
+  { name: "deal.updated", description: "Quotes or orders were attached to a deal." },
 ];
