@@ -10,7 +10,16 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const actor = await requireUserPage();
   const dealer = actor.dealerId ? getDealer(getDb(), actor.dealerId) : undefined;
   const items: NavItem[] = [{ href: "/dashboard", label: "Dashboard", icon: "dashboard" }];
-  if (actor.dealerId) items.push({ href: "/webhooks", label: "Webhooks", icon: "webhooks" });
+  if (actor.dealerId) {
+    items.push(
+      { href: "/service-orders", label: "Service orders", icon: "orders" },
+      { href: "/quotes", label: "Quotes", icon: "quotes" },
+      { href: "/deals", label: "Deals", icon: "deals" },
+      { href: "/webhooks", label: "Webhooks", icon: "webhooks" },
+    );
+  } else {
+    items.push({ href: "/operations", label: "Operations", icon: "operations" });
+  }
   items.push({ href: "/settings", label: "Settings", icon: "settings" });
   items.push({ href: "/api-docs", label: "API docs", icon: "docs" });
 

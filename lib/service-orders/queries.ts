@@ -62,7 +62,7 @@ export function listQuotes(db: Db, actor: Actor, raw: unknown) {
 /** What the customer's pay page shows; reached only through the unguessable token. */
 export function getQuoteForPayment(db: Db, token: string) {
   const row = db
-    .select({ quote: quotes, dealerName: dealers.name })
+    .select({ quote: quotes, dealerName: dealers.name, timeZone: dealers.timeZone })
     .from(quotes)
     .innerJoin(dealers, eq(dealers.id, quotes.dealerId))
     .where(eq(quotes.payToken, token))
@@ -84,6 +84,7 @@ export function getQuoteForPayment(db: Db, token: string) {
   return {
     quote: serializeQuote(row.quote),
     dealerName: row.dealerName,
+    timeZone: row.timeZone,
     receiptToken: order?.receiptToken ?? null,
     lastDecline: lastDecline?.reason ?? null,
   };
@@ -139,7 +140,7 @@ export function listOrders(db: Db, actor: Actor, raw: unknown) {
   const f = parseInput(orderFiltersSchema, raw);
   const q = f.q?.trim();
   const rows = db
-    .select({ order: serviceOrders, dealerName: dealers.name })
+    .select({ order: serviceOrders, dealerName: dealers.name, dealerTimeZone: dealers.timeZone })
     .from(serviceOrders)
     .innerJoin(dealers, eq(dealers.id, serviceOrders.dealerId))
     .where(
@@ -173,12 +174,19 @@ export function listOrders(db: Db, actor: Actor, raw: unknown) {
     f.limit,
   );
   return {
-    data: data.map((r) => ({ ...serializeOrder(r.order, null), dealerName: r.dealerName })),
+    data: data.map((r) => ({
+      ...serializeOrder(r.order, null),
+      dealerName: r.dealerName,
+      dealerTimeZone: r.dealerTimeZone,
+    })),
     nextCursor,
   };
 }
 
-/** The customer's receipt / status page. */
+/**
+ * The customer's receipt / status page. Anyone holding the link can read it, so it leaves out
+ * the contact details and who on staff made each change.
+ */
 export function getOrderByReceiptToken(db: Db, token: string) {
   const row = db
     .select({ order: serviceOrders, dealerName: dealers.name, timeZone: dealers.timeZone })
@@ -187,8 +195,13 @@ export function getOrderByReceiptToken(db: Db, token: string) {
     .where(eq(serviceOrders.receiptToken, token))
     .get();
   if (!row) return null;
+  const order = serializeOrder(row.order, history(db, row.order.id));
+  const publicHistory = (order.history ?? []).map((h) => ({
+    ...h,
+    by: h.by.startsWith("Customer") ? h.by : row.dealerName,
+  }));
   return {
-    order: serializeOrder(row.order, history(db, row.order.id)),
+    order: { ...order, contact: null, history: publicHistory },
     dealerName: row.dealerName,
     timeZone: row.timeZone,
   };

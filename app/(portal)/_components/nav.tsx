@@ -1,6 +1,16 @@
 "use client";
 
-import { BookOpen, LayoutDashboard, Menu, Settings, Webhook } from "lucide-react";
+import {
+  BookOpen,
+  ClipboardList,
+  FileText,
+  Handshake,
+  LayoutDashboard,
+  ListChecks,
+  Menu,
+  Settings,
+  Webhook,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
@@ -9,10 +19,19 @@ import { cn } from "@/lib/utils";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "webhooks" | "settings" | "docs";
+  icon: "dashboard" | "webhooks" | "settings" | "docs" | "orders" | "quotes" | "deals" | "operations";
 }
 
-const ICONS = { dashboard: LayoutDashboard, webhooks: Webhook, settings: Settings, docs: BookOpen };
+const ICONS = {
+  dashboard: LayoutDashboard,
+  webhooks: Webhook,
+  settings: Settings,
+  docs: BookOpen,
+  orders: ClipboardList,
+  quotes: FileText,
+  deals: Handshake,
+  operations: ListChecks,
+};
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();

@@ -8,6 +8,8 @@ import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { integrationSummary, recentActivity } from "@/lib/platform/dashboard";
 import { listDealers, timeZoneFor } from "@/lib/platform/identity/dealers";
+import { serviceOrderDashboard } from "@/lib/service-orders/queries";
+import { ServiceOrderMetrics } from "./service-order-metrics";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -37,6 +39,11 @@ export default async function DashboardPage() {
     return (
       <div className="grid grid-cols-1 gap-6">
         <PageHeader title="Operations" description="You work across every dealer's queues." />
+        <ServiceOrderMetrics
+          metrics={serviceOrderDashboard(db, actor)}
+          timeZone="UTC"
+          queuePath="/operations"
+        />
         <Card>
           <CardHeader>
             <CardTitle>Dealers</CardTitle>
@@ -57,12 +64,17 @@ export default async function DashboardPage() {
       </div>
     );
   }
+  const timeZone = timeZoneFor(db, actor.dealerId);
   const summary = integrationSummary(db, actor);
   const activity = recentActivity(db, actor);
-  const timeZone = timeZoneFor(db, actor.dealerId);
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Dashboard" description="What needs attention at your dealership." />
+      <ServiceOrderMetrics
+        metrics={serviceOrderDashboard(db, actor)}
+        timeZone={timeZone}
+        queuePath="/service-orders"
+      />
       <section aria-label="Integrations" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat
           label="Webhooks delivered (24 h)"

@@ -67,7 +67,7 @@ export async function attemptDelivery(
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(eq(webhookDeliveries.id, deliveryId))
     .get();
-  if (!row || row.delivery.status !== "pending") return;
+  if (row?.delivery.status !== "pending") return;
   const { delivery, endpoint, event } = row;
 
   if (!endpoint.enabled || endpoint.deletedAt) {

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requireUserPage } from "@/lib/platform/auth/current";
+import { isAppError } from "@/lib/platform/errors";
+import { listDealers } from "@/lib/platform/identity/dealers";
+import { withRequestOrigin } from "@/lib/platform/origin";
+import { listOrders } from "@/lib/service-orders/queries";
+import { OrderFilters, pickFilters } from "../service-orders/_components/order-filters";
+import { OrdersTable } from "../service-orders/_components/orders-table";
+
+export const metadata: Metadata = { title: "Operations" };
+
+/** The ops team's queue: open service orders of every dealer, oldest estimate first to see. */
+export default async function OperationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireUserPage();
+  if (actor.role !== "ops") return <p role="alert">The operations queue is for the operations team.</p>;
+  const sp = await searchParams;
+  const filters = pickFilters(sp);
+  if (!sp.status) filters.status = "open";
+  const db = getDb();
+  let result: Awaited<ReturnType<typeof listOrders>> = { data: [], nextCursor: null };
+  let filterError: string | null = null;
+  try {
+    result = await withRequestOrigin(() => listOrders(db, actor, filters));
+  } catch (e) {
+    if (!isAppError(e) || e.status !== 400) throw e;
+    filterError = e.message;
+  }
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PageHeader
+        title="Operations queue"
+        description="Service orders across all dealers. Open an order to start, delay or complete it."
+      />
+      <Card>
+        <CardContent>
+          <OrderFilters
+            basePath="/operations"
+            values={filters}
+            dealers={listDealers(db).map((d) => ({ slug: d.slug, name: d.name }))}
+          />
+        </CardContent>
+      </Card>
+      {filterError ? (
+        <p role="alert" className="text-sm text-destructive">
+          {filterError}
+        </p>
+      ) : null}
+      <OrdersTable orders={result.data} timeZone="UTC" showDealer />
+      <Pagination
+        basePath="/operations"
+        searchParams={filters}
+        nextCursor={result.nextCursor}
+        hasPrevious={Boolean(filters.cursor)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CopyButton } from "@/components/copy-button";
+import { DateTime } from "@/components/date-time";
+import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { requireUserPage } from "@/lib/platform/auth/current";
+import { loadOr404 } from "@/lib/platform/http/page-errors";
+import { timeZoneFor } from "@/lib/platform/identity/dealers";
+import { withRequestOrigin } from "@/lib/platform/origin";
+import { getQuote } from "@/lib/service-orders/queries";
+import { PayOnAccountButton } from "./pay-on-account";
+
+export const metadata: Metadata = { title: "Quote" };
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+export default async function QuotePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireUserPage();
+  const db = getDb();
+  const quote = await withRequestOrigin(() => loadOr404(() => getQuote(db, actor, id)));
+  const tz = timeZoneFor(db, actor.dealerId);
+  const kind =
+    quote.type === "reconditioning"
+      ? "Reconditioning"
+      : `Concierge ${quote.services[0] === "search" ? "Search" : "Buy"}`;
+  const vehicle = quote.vehicle as { year?: number; make?: string; model?: string } | null;
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PageHeader
+        title={`${kind} quote`}
+        description={`${quote.id}${quote.vin ? ` · VIN ${quote.vin}` : ""}${vehicle?.make ? ` · ${vehicle.year} ${vehicle.make} ${vehicle.model}` : ""}`}
+      >
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <StatusBadge status={quote.status} />
+          {quote.deal ? (
+            <Link className="text-primary hover:underline" href={`/deals/${quote.deal}`}>
+              Deal {quote.deal}
+            </Link>
+          ) : null}
+        </div>
+      </PageHeader>
+      {quote.status === "awaiting-payment" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Payment link</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            <p className="text-sm text-muted-foreground">
+              Send this link to the customer. Paying it creates the service order.
+            </p>
+            <div className="flex items-center gap-2">
+              <code
+                data-testid="pay-link"
+                className="min-w-0 flex-1 break-all rounded bg-muted px-2 py-1 text-xs"
+              >
+                {quote.checkoutLink}
+              </code>
+              <CopyButton value={quote.checkoutLink} aria-label="Copy payment link" />
+            </div>
+            <div className="flex flex-wrap gap-2">
+              <Button asChild variant="outline">
+                <a href={quote.checkoutLink} target="_blank" rel="noreferrer">
+                  Open payment page
+                </a>
+              </Button>
+              <PayOnAccountButton quoteId={quote.id} />
+            </div>
+          </CardContent>
+        </Card>
+      ) : null}
+      {quote.order ? (
+        <Card>
+          <CardContent className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm">Paid. The service order is {quote.order}.</p>
+            <Button asChild>
+              <Link href={`/service-orders/${quote.order}`}>View order</Link>
+            </Button>
+          </CardContent>
+        </Card>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>Items</CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Service</TableHead>
+                <TableHead className="text-right">Qty</TableHead>
+                <TableHead className="text-right">Price</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {quote.items.map((i) => (
+                <TableRow key={i.service}>
+                  <TableCell>
+                    <span className="font-medium">{i.name}</span>
+                    <span className="block text-xs text-muted-foreground">{i.description}</span>
+                  </TableCell>
+                  <TableCell className="text-right">{i.quantity}</TableCell>
+                  <TableCell className="text-right">{usd.format(i.price * i.quantity)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow>
+                <TableCell colSpan={2}>Total</TableCell>
+                <TableCell className="text-right" data-testid="quote-total">
+                  {usd.format(quote.total)}
+                </TableCell>
+              </TableRow>
+            </TableFooter>
+          </Table>
+          <p className="text-sm text-muted-foreground">
+            Estimated completion if paid now: <DateTime value={quote.estimatedTime} timeZone={tz} />. Expires{" "}
+            <DateTime value={quote.expiresAt} timeZone={tz} />.
+          </p>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { DateTime } from "@/components/date-time";
+import { StatusBadge } from "@/components/status-badge";
+import { Timeline } from "@/components/timeline";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import type { ServiceOrderStatus } from "@/db/schema";
+import type { Role } from "@/lib/platform/actor";
+import { allowedNext } from "@/lib/service-orders/lifecycle";
+import type { CandidateDto, OrderDto } from "@/lib/service-orders/serialize";
+import { AddCandidateForm, BuyQuoteForm, ReasonForm, StatusButton } from "./order-actions";
+
+export interface OrderDetail {
+  order: OrderDto;
+  candidates: CandidateDto[];
+  dealer: { name: string; timeZone: string };
+}
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+function OpsControls({ order }: { order: OrderDto }) {
+  const next = allowedNext(order.status as ServiceOrderStatus);
+  if (next.length === 0)
+    return <p className="text-sm text-muted-foreground">This order is {order.status}; it cannot change.</p>;
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap gap-2">
+        {next.includes("in-progress") ? (
+          <StatusButton
+            orderId={order.id}
+            status="in-progress"
+            label={order.status === "delayed" ? "Resume work" : "Start work"}
+          />
+        ) : null}
+        {next.includes("completed") ? (
+          <StatusButton orderId={order.id} status="completed" label="Complete" />
+        ) : null}
+      </div>
+      {next.includes("delayed") ? (
+        <ReasonForm orderId={order.id} status="delayed" label="Delay" needsEstimate />
+      ) : null}
+      <ReasonForm orderId={order.id} status="canceled" label="Cancel order" />
+    </div>
+  );
+}
+
+/** The order page's live part: polls every second so changes made elsewhere appear within 2 s. */
+export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role }) {
+  const { data } = useQuery<OrderDetail>({
+    queryKey: ["service-order", initial.order.id],
+    queryFn: async () => {
+      const res = await fetch(`/api/portal/service-orders/${initial.order.id}`, { cache: "no-store" });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return res.json();
+    },
+    initialData: initial,
+    refetchInterval: 1000,
+  });
+  const { order, candidates, dealer } = data;
+  const tz = dealer.timeZone;
+  const isSearch = order.type === "concierge" && order.services[0] === "search";
+  const open = order.status !== "completed" && order.status !== "canceled";
+  const search = order.search as { zipcode?: string } | null;
+
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:col-span-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Summary</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <div>
+                <dt className="text-muted-foreground">Status</dt>
+                <dd data-testid="order-status">
+                  <StatusBadge status={order.status} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Estimated completion</dt>
+                <dd>
+                  <DateTime value={order.estimatedTime} timeZone={tz} />
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Total</dt>
+                <dd className="font-medium">{usd.format(order.total)}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Paid</dt>
+                <dd>{order.paymentMethod === "card" ? "Card (customer)" : "Dealer account"}</dd>
+              </div>
+            </dl>
+            {order.statusReason ? (
+              <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="status-reason">
+                {order.statusReason}
+              </p>
+            ) : null}
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Service</TableHead>
+                  <TableHead className="text-right">Qty</TableHead>
+                  <TableHead className="text-right">Price</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {order.items.map((i) => (
+                  <TableRow key={i.service}>
+                    <TableCell>
+                      <span className="font-medium">{i.name}</span>
+                      <span className="block text-xs text-muted-foreground">{i.description}</span>
+                    </TableCell>
+                    <TableCell className="text-right">{i.quantity}</TableCell>
+                    <TableCell className="text-right">{usd.format(i.price * i.quantity)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+              <TableFooter>
+                <TableRow>
+                  <TableCell colSpan={2}>Total</TableCell>
+                  <TableCell className="text-right">{usd.format(order.total)}</TableCell>
+                </TableRow>
+              </TableFooter>
+            </Table>
+          </CardContent>
+        </Card>
+
+        {isSearch ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Candidate vehicles</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              {candidates.length === 0 ? (
+                <p className="text-sm text-muted-foreground">
+                  The concierge team has not found vehicles yet.
+                </p>
+              ) : (
+                <ul className="grid gap-3" aria-label="Candidate vehicles">
+                  {candidates.map((c) => (
+                    <li key={c.id} className="rounded-md border p-3 text-sm" data-testid="candidate">
+                      <p className="font-medium">
+                        {c.year} {c.make} {c.model} {c.trim ?? ""} · {usd.format(c.price)}
+                      </p>
+                      <p className="text-muted-foreground">
+                        {c.mileage.toLocaleString("en-US")} mi · {c.location} · VIN {c.vin}
+                      </p>
+                      {c.notes ? <p className="mt-1">{c.notes}</p> : null}
+                      {c.quote ? (
+                        <a className="mt-2 inline-block text-primary underline" href={`/quotes/${c.quote}`}>
+                          Buy quote {c.quote}
+                        </a>
+                      ) : role !== "ops" ? (
+                        <BuyQuoteForm candidateId={c.id} zip={search?.zipcode} />
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {role === "ops" && open ? (
+                <div className="border-t pt-4">
+                  <h3 className="mb-3 text-sm font-semibold">Add a candidate</h3>
+                  <AddCandidateForm orderId={order.id} />
+                </div>
+              ) : null}
+            </CardContent>
+          </Card>
+        ) : null}
+      </div>
+
+      <div className="grid grid-cols-1 content-start gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>{role === "ops" ? "Work this order" : "Actions"}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {role === "ops" ? (
+              <OpsControls order={order} />
+            ) : open ? (
+              <ReasonForm orderId={order.id} status="canceled" label="Cancel order" />
+            ) : (
+              <p className="text-sm text-muted-foreground">This order is {order.status}.</p>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Timeline</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <Timeline items={order.history ?? []} timeZone={tz} label="Order timeline" />
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requireUserPage } from "@/lib/platform/auth/current";
+import { isAppError } from "@/lib/platform/errors";
+import { timeZoneFor } from "@/lib/platform/identity/dealers";
+import { withRequestOrigin } from "@/lib/platform/origin";
+import { listOrders } from "@/lib/service-orders/queries";
+import { OrderFilters, pickFilters } from "./_components/order-filters";
+import { OrdersTable } from "./_components/orders-table";
+
+export const metadata: Metadata = { title: "Service orders" };
+
+export default async function ServiceOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireUserPage();
+  const filters = pickFilters(await searchParams);
+  const db = getDb();
+  let result: Awaited<ReturnType<typeof listOrders>> = { data: [], nextCursor: null };
+  let filterError: string | null = null;
+  try {
+    result = await withRequestOrigin(() => listOrders(db, actor, filters));
+  } catch (e) {
+    if (!isAppError(e) || e.status !== 400) throw e;
+    filterError = e.message;
+  }
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PageHeader
+        title="Service orders"
+        description="Reconditioning and concierge work for your vehicles, from quote to completion."
+        actions={
+          <>
+            <Button asChild>
+              <Link href="/quotes/new">New quote</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/service-orders/new">Place order</Link>
+            </Button>
+          </>
+        }
+      />
+      <Card>
+        <CardContent>
+          <OrderFilters basePath="/service-orders" values={filters} />
+        </CardContent>
+      </Card>
+      {filterError ? (
+        <p role="alert" className="text-sm text-destructive">
+          {filterError}
+        </p>
+      ) : null}
+      <OrdersTable orders={result.data} timeZone={timeZoneFor(db, actor.dealerId)} />
+      <Pagination
+        basePath="/service-orders"
+        searchParams={filters}
+        nextCursor={result.nextCursor}
+        hasPrevious={Boolean(filters.cursor)}
+      />
+    </div>
+  );
+}
