@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { installGroupCommit } from "./group-commit";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -18,6 +19,27 @@ export function databasePath(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/**
+ * Drizzle prepares every query afresh; compiling SQL costs more than running it on our hot
+ * paths. Queries of the same shape produce the same SQL text, so statements are cached by text.
+ */
+function cachePreparedStatements(sqlite: Database.Database, max = 1000): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.clear();
+      cache.set(source, stmt);
+    } else if (stmt.reader) {
+      // Drizzle switches some statements to raw (array) rows; start each use in the default mode.
+      stmt.raw(false);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
+}
+
 /** Opens a database with the pragmas every connection needs and applies pending migrations. */
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -27,6 +49,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   // An acknowledged order must survive a power cut.
   sqlite.pragma("synchronous = FULL");
+  cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;
@@ -40,6 +63,7 @@ export function getDb(): Db {
   const cached = globalCache.__forecourtDb;
   if (cached && cached.file === file) return cached.db;
   const db = openDatabase(file);
+  installGroupCommit(db);
   globalCache.__forecourtDb = { file, db };
   return db;
 }

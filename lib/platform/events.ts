@@ -1,6 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { events, timelineEntries, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { statement } from "@/db/raw";
 import type { Actor } from "./actor";
 import { nowMs } from "./clock";
 import { newId } from "./ids";
@@ -46,26 +45,33 @@ export interface WebhookEnvelope {
  */
 export function recordChange(tx: DbOrTx, change: Change): { eventId: string | null } {
   const at = new Date(nowMs());
-  tx.insert(timelineEntries)
-    .values({
-      dealerId: change.dealerId,
-      subjectType: change.subject.type,
-      subjectId: change.subject.id,
-      actorKind: change.actor.kind,
-      actorLabel: change.actor.label,
-      fromStatus: change.from ?? null,
-      toStatus: change.to ?? null,
-      note: change.note ?? null,
-      data: change.data ?? null,
-      at,
-    })
-    .run();
+  // Raw statements: this runs for every change in every area (see db/raw.ts).
+  statement(
+    tx,
+    `insert into timeline_entries (dealer_id, subject_type, subject_id, actor_kind, actor_label, from_status, to_status, note, data, at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    change.dealerId,
+    change.subject.type,
+    change.subject.id,
+    change.actor.kind,
+    change.actor.label,
+    change.from ?? null,
+    change.to ?? null,
+    change.note ?? null,
+    change.data ? JSON.stringify(change.data) : null,
+    at.getTime(),
+  );
 
   let eventId: string | null = null;
-  if (change.event) eventId = emitEvent(tx, change.dealerId, change.subject, change.event, at);
-  if (change.notify?.length) enqueueNotifications(tx, change.dealerId, change.notify, change.subject);
-  // Runs after the synchronous transaction has committed.
-  queueMicrotask(wakeWorkers);
+  let deliveries = 0;
+  if (change.event)
+    ({ eventId, deliveries } = emitEvent(tx, change.dealerId, change.subject, change.event, at));
+  const sendable = change.notify?.length
+    ? enqueueNotifications(tx, change.dealerId, change.notify, change.subject)
+    : 0;
+  // Wake the worker only when there is something to send; it runs after the transaction returns.
+  if (deliveries > 0 || sendable > 0) setImmediate(wakeWorkers);
   return { eventId };
 }
 
@@ -76,7 +82,7 @@ export function emitEvent(
   subject: { type: string; id: string },
   spec: EventSpec,
   at = new Date(nowMs()),
-): string {
+): { eventId: string; deliveries: number } {
   const id = newId("evt");
   const envelope: WebhookEnvelope = {
     id,
@@ -85,35 +91,25 @@ export function emitEvent(
     type: spec.type,
     data: spec.data,
   };
-  tx.insert(events)
-    .values({
-      id,
-      dealerId,
-      type: spec.name,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      payload: envelope as unknown as Record<string, unknown>,
-      createdAt: at,
-    })
-    .run();
+  statement(
+    tx,
+    "insert into events (id, dealer_id, type, subject_type, subject_id, payload, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+  ).run(id, dealerId, spec.name, subject.type, subject.id, JSON.stringify(envelope), at.getTime());
 
-  const endpoints = tx
-    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.dealerId, dealerId),
-        eq(webhookEndpoints.enabled, true),
-        isNull(webhookEndpoints.deletedAt),
-        spec.onlyEndpointId ? eq(webhookEndpoints.id, spec.onlyEndpointId) : undefined,
-      ),
-    )
-    .all();
+  const endpoints = (
+    statement(
+      tx,
+      "select id, events from webhook_endpoints where dealer_id = ? and enabled = 1 and deleted_at is null",
+    ).all(dealerId) as { id: string; events: string }[]
+  ).filter((e) => !spec.onlyEndpointId || e.id === spec.onlyEndpointId);
+  let deliveries = 0;
   for (const endpoint of endpoints) {
-    if (!spec.onlyEndpointId && !matchesSubscription(endpoint.events, spec.name)) continue;
+    if (!spec.onlyEndpointId && !matchesSubscription(JSON.parse(endpoint.events) as string[], spec.name))
+      continue;
     enqueueDelivery(tx, dealerId, id, endpoint.id, at);
+    deliveries++;
   }
-  return id;
+  return { eventId: id, deliveries };
 }
 
 export function enqueueDelivery(
@@ -124,17 +120,10 @@ export function enqueueDelivery(
   at: Date,
 ): string {
   const id = newId("dlv");
-  tx.insert(webhookDeliveries)
-    .values({
-      id,
-      dealerId,
-      eventId,
-      endpointId,
-      status: "pending",
-      nextAttemptAt: at,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
+  statement(
+    tx,
+    `insert into webhook_deliveries (id, dealer_id, event_id, endpoint_id, status, attempt_count, next_attempt_at, created_at, updated_at)
+     values (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
+  ).run(id, dealerId, eventId, endpointId, at.getTime(), at.getTime(), at.getTime());
   return id;
 }

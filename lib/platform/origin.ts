@@ -5,7 +5,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * PUBLIC_BASE_URL wins; otherwise the origin of the request being served, so links work on
  * whatever host and port the portal runs.
  */
-const storage = new AsyncLocalStorage<string>();
+const globalRef = globalThis as unknown as { __forecourtOrigin?: AsyncLocalStorage<string> };
+globalRef.__forecourtOrigin ??= new AsyncLocalStorage<string>();
+const storage = globalRef.__forecourtOrigin;
 
 export function currentOrigin(): string {
   const configured = process.env.PUBLIC_BASE_URL;

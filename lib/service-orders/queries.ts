@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, like, lt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { selectRows } from "@/db/raw";
 import {
   dealers,
   deals,
@@ -16,7 +17,7 @@ import { notFound } from "@/lib/platform/errors";
 import { toDollars } from "@/lib/platform/money";
 import { afterCursor, page } from "@/lib/platform/pagination";
 import { parseInput } from "@/lib/platform/validation";
-import { orderDealerFilter } from "./access";
+import { isOps, orderDealerFilter } from "./access";
 import { serializeDeal } from "./deals";
 import { OPEN_STATUSES } from "./lifecycle";
 import { averageTimeInStatus, estimateAccuracy } from "./metrics";
@@ -90,13 +91,14 @@ export function getQuoteForPayment(db: Db, token: string) {
   };
 }
 
+/** The order's timeline, oldest first (a hot read: raw prepared statement, see db/raw.ts). */
 function history(db: Db, orderId: string) {
-  return db
-    .select()
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.subjectType, "service_order"), eq(timelineEntries.subjectId, orderId)))
-    .orderBy(asc(timelineEntries.at), asc(timelineEntries.id))
-    .all();
+  return selectRows(
+    db,
+    timelineEntries,
+    "where subject_type = 'service_order' and subject_id = ? order by at, id",
+    orderId,
+  );
 }
 
 function candidatesOf(db: Db, orderId: string) {
@@ -111,11 +113,9 @@ function candidatesOf(db: Db, orderId: string) {
 /** One order with its history (API), plus its candidates and dealer for the portal. */
 export function getOrder(db: Db, actor: Actor, id: string) {
   requireScope(actor, "service_orders.read");
-  const order = db
-    .select()
-    .from(serviceOrders)
-    .where(and(eq(serviceOrders.id, id), orderDealerFilter(actor, serviceOrders.dealerId)))
-    .get();
+  const [order] = isOps(actor)
+    ? selectRows(db, serviceOrders, "where id = ?", id)
+    : selectRows(db, serviceOrders, "where id = ? and dealer_id = ?", id, dealerOf(actor));
   if (!order) throw notFound("service order");
   return serializeOrder(order, history(db, order.id));
 }

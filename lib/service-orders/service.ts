@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { insertRow } from "@/db/raw";
 import {
   type Contact,
   deals,
@@ -40,7 +41,7 @@ import {
   payQuoteSchema,
   updateOrderSchema,
 } from "./schema";
-import { serializeCandidate, serializeOrder, serializeQuote } from "./serialize";
+import { type QuoteDto, serializeCandidate, serializeOrder, serializeQuote } from "./serialize";
 
 const QUOTE_TTL_MS = 30 * 24 * 3_600_000;
 const IMMEDIATE = { behavior: "immediate" } as const;
@@ -88,45 +89,50 @@ interface QuoteDraft {
   fromCandidateId?: string;
 }
 
-function insertQuote(tx: DbOrTx, actor: Actor, dealerId: string, draft: QuoteDraft): Quote {
+function insertQuote(
+  tx: DbOrTx,
+  actor: Actor,
+  dealerId: string,
+  draft: QuoteDraft,
+): { quote: Quote; dto: QuoteDto } {
   const now = nowMs();
-  const quote = tx
-    .insert(quotes)
-    .values({
-      id: newId("quote"),
-      dealerId,
-      dealId: draft.dealId,
-      type: draft.type,
-      services: draft.services,
-      status: "awaiting-payment",
-      vin: draft.vin ?? null,
-      stock: draft.stock ?? null,
-      vehicle: draft.vehicle ?? null,
-      criteria: draft.criteria ?? null,
-      deliveryAddress: draft.deliveryAddress ?? null,
-      contact: draft.contact ?? null,
-      items: draft.items,
-      totalCents: totalCents(draft.items),
-      estimatedMinutes: durationMinutes(draft.items),
-      estimatedAt: estimateFrom(now, draft.items),
-      payToken: newPublicToken(),
-      fromOrderId: draft.fromOrderId ?? null,
-      fromCandidateId: draft.fromCandidateId ?? null,
-      createdBy: actor.label,
-      createdAt: new Date(now),
-      expiresAt: new Date(now + QUOTE_TTL_MS),
-    })
-    .returning()
-    .get();
+  const quote: Quote = {
+    id: newId("quote"),
+    dealerId,
+    dealId: draft.dealId,
+    type: draft.type,
+    services: draft.services,
+    status: "awaiting-payment",
+    vin: draft.vin ?? null,
+    stock: draft.stock ?? null,
+    vehicle: draft.vehicle ?? null,
+    criteria: draft.criteria ?? null,
+    deliveryAddress: draft.deliveryAddress ?? null,
+    contact: draft.contact ?? null,
+    items: draft.items,
+    totalCents: totalCents(draft.items),
+    estimatedMinutes: durationMinutes(draft.items),
+    estimatedAt: estimateFrom(now, draft.items),
+    payToken: newPublicToken(),
+    fromOrderId: draft.fromOrderId ?? null,
+    fromCandidateId: draft.fromCandidateId ?? null,
+    createdBy: actor.label,
+    createdAt: new Date(now),
+    expiresAt: new Date(now + QUOTE_TTL_MS),
+    paidAt: null,
+    orderId: null,
+  };
+  insertRow(tx, quotes, quote);
+  const dto = serializeQuote(quote);
   recordChange(tx, {
     dealerId,
     actor,
     subject: { type: "quote", id: quote.id },
     to: quote.status,
     note: "Quote created",
-    event: { name: "quote.created", type: quote.type, data: serializeQuote(quote) },
+    event: { name: "quote.created", type: quote.type, data: dto },
   });
-  return quote;
+  return { quote, dto };
 }
 
 export function createQuote(db: Db, actor: Actor, input: unknown) {
@@ -182,7 +188,7 @@ export function createQuote(db: Db, actor: Actor, input: unknown) {
         dealId,
       };
     }
-    return serializeQuote(insertQuote(tx, actor, dealerId, draft));
+    return insertQuote(tx, actor, dealerId, draft).dto;
   }, IMMEDIATE);
 }
 
@@ -195,33 +201,34 @@ function insertOrder(
   payment: { id: string; method: "card" | "account" },
 ): ServiceOrder {
   const now = nowMs();
-  const order = tx
-    .insert(serviceOrders)
-    .values({
-      id: newId("order"),
-      dealerId,
-      dealId: source.dealId,
-      quoteId: source.quoteId,
-      paymentId: payment.id,
-      type: source.type,
-      services: source.services,
-      status: "pending",
-      vin: source.vin ?? null,
-      stock: source.stock ?? null,
-      vehicle: source.vehicle ?? null,
-      criteria: source.criteria ?? null,
-      deliveryAddress: source.deliveryAddress ?? null,
-      contact: source.contact ?? null,
-      items: source.items,
-      totalCents: totalCents(source.items),
-      paymentMethod: payment.method,
-      estimatedAt: estimateFrom(now, source.items),
-      receiptToken: newPublicToken(),
-      createdAt: new Date(now),
-      updatedAt: new Date(now),
-    })
-    .returning()
-    .get();
+  const order: ServiceOrder = {
+    id: newId("order"),
+    dealerId,
+    dealId: source.dealId,
+    quoteId: source.quoteId,
+    paymentId: payment.id,
+    type: source.type,
+    services: source.services,
+    status: "pending",
+    vin: source.vin ?? null,
+    stock: source.stock ?? null,
+    vehicle: source.vehicle ?? null,
+    criteria: source.criteria ?? null,
+    deliveryAddress: source.deliveryAddress ?? null,
+    contact: source.contact ?? null,
+    items: source.items,
+    totalCents: totalCents(source.items),
+    paymentMethod: payment.method,
+    estimatedAt: estimateFrom(now, source.items),
+    receiptToken: newPublicToken(),
+    createdAt: new Date(now),
+    updatedAt: new Date(now),
+    statusReason: null,
+    startedAt: null,
+    completedAt: null,
+    canceledAt: null,
+  };
+  insertRow(tx, serviceOrders, order);
   recordChange(tx, {
     dealerId,
     actor,
@@ -555,7 +562,7 @@ export function createBuyQuoteFromCandidate(db: Db, actor: Actor, candidateId: s
       priceCents: candidate.priceCents,
       location: candidate.location,
     };
-    const quote = insertQuote(tx, actor, dealerId, {
+    const { quote, dto } = insertQuote(tx, actor, dealerId, {
       type: "concierge",
       services: ["buy"],
       items: conciergeBuyItems(vehicle),
@@ -568,6 +575,6 @@ export function createBuyQuoteFromCandidate(db: Db, actor: Actor, candidateId: s
       fromCandidateId: candidate.id,
     });
     tx.update(searchCandidates).set({ quoteId: quote.id }).where(eq(searchCandidates.id, candidate.id)).run();
-    return serializeQuote(quote);
+    return dto;
   }, IMMEDIATE);
 }

@@ -82,4 +82,44 @@ export const endpoints: BenchEndpoint[] = [
   defineEndpoint({ name: "GET /api/v1/health", method: "GET", path: HEALTH_PATH }),
   defineEndpoint({ name: "GET /api/v1/webhooks", method: "GET", path: "/api/v1/webhooks", headers: bearer }),
   defineEndpoint({ name: "GET /api/v1/openapi.json", method: "GET", path: "/api/v1/openapi.json" }),
+  // Service orders: pricing a quote (a write: quote row, timeline entry, outbox event).
+  defineEndpoint({
+    name: "POST /api/v1/quotes",
+    method: "POST",
+    path: "/api/v1/quotes",
+    headers: bearer,
+    body: JSON.stringify({
+      type: "reconditioning",
+      vin: "1HGCM82633A004352",
+      items: ["body-and-paint", "wash-and-detail"],
+      contact: { name: "Bench Buyer", email: "bench@example.test" },
+    }),
+  }),
+  defineEndpoint({
+    name: "GET /api/v1/service-orders/{id}",
+    method: "GET",
+    headers: bearer,
+    setup: async (ctx) => {
+      const res = await fetch(`${ctx.baseUrl}/api/v1/service-orders`, {
+        method: "POST",
+        headers: { ...bearer(ctx), "content-type": "application/json" },
+        body: JSON.stringify({
+          type: "reconditioning",
+          vin: "1HGCM82633A004352",
+          items: ["tires", "brakes"],
+        }),
+      });
+      const order = (await res.json()) as { id: string };
+      // Give it a history worth reading.
+      for (const status of ["in-progress", "completed"]) {
+        await fetch(`${ctx.baseUrl}/api/v1/service-orders/${order.id}`, {
+          method: "PATCH",
+          headers: { ...bearer(ctx), "content-type": "application/json" },
+          body: JSON.stringify({ status }),
+        });
+      }
+      return order;
+    },
+    path: (order) => `/api/v1/service-orders/${order.id}`,
+  }),
 ];

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Db, getDb } from "@/db/client";
+import { waitUntilDurable, withGroupCommit } from "@/db/group-commit";
 import type { Actor, ApiKeyActor } from "../actor";
 import { AppError, invalid, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
@@ -71,17 +72,21 @@ export function route<A extends Actor>(
   handler: (ctx: ApiContext<A>) => unknown,
 ) {
   return (req: Request, ctx: { params: Promise<Params> }): Promise<Response> =>
-    runWithOrigin(new URL(req.url).origin, () => handle(req, ctx));
+    runWithOrigin(new URL(req.url).origin, () => withGroupCommit(() => handle(req, ctx)));
 
   async function handle(req: Request, ctx: { params: Promise<Params> }): Promise<Response> {
+    const db = getDb();
     try {
-      const db = getDb();
       const actor = await authenticate(req, db);
       const params = (await ctx?.params) ?? {};
       const url = new URL(req.url);
       const { text, value } = await readBody(req);
       const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
-      const run = async () => toResponse(await handler({ req, db, actor, params, url, body: value }));
+      const run = async () => {
+        const result = toResponse(await handler({ req, db, actor, params, url, body: value }));
+        await waitUntilDurable(db);
+        return result;
+      };
       if (!key) {
         const r = await run();
         return json(r.status, r.body, r.headers);
@@ -105,6 +110,8 @@ export function route<A extends Actor>(
         throw e;
       }
     } catch (e) {
+      // Errors may follow recorded writes (a declined card is logged): answer once they are durable.
+      await waitUntilDurable(db).catch(() => undefined);
       return errorResponse(e);
     }
   }

@@ -6,6 +6,8 @@ import { nowMs } from "../clock";
 import { AppError, invalid } from "../errors";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+/** A request "in flight" for longer than this died with its process; its key may be used again. */
+const IN_FLIGHT_TIMEOUT_MS = 60_000;
 
 export type IdempotencyStart = { kind: "new" } | { kind: "replay"; status: number; body: string };
 
@@ -54,6 +56,13 @@ export function beginIdempotent(db: Db, owner: string, key: string, fingerprint:
           code: "idempotency_key_reused",
           message: "This Idempotency-Key was used with a different request body.",
         });
+      }
+      if (row.state === "in_flight" && now - row.createdAt.getTime() > IN_FLIGHT_TIMEOUT_MS) {
+        tx.update(idempotencyKeys)
+          .set({ createdAt: new Date(now) })
+          .where(eq(idempotencyKeys.id, row.id))
+          .run();
+        return { kind: "new" } as const;
       }
       if (row.state === "in_flight") {
         throw new AppError({

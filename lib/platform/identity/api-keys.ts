@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { statement } from "@/db/raw";
 import { type ApiKey, apiKeys } from "@/db/schema";
 import { type Actor, type ApiKeyActor, dealerOf, requireRole } from "../actor";
 import { nowMs } from "../clock";

@@ -14,13 +14,17 @@ export function canSend(channel: "email" | "sms"): boolean {
   return channel === "email" && Boolean(process.env.SMTP_URL);
 }
 
-/** Writes notifications in the caller's transaction; the worker sends them after commit. */
+/**
+ * Writes notifications in the caller's transaction; the worker sends them after commit.
+ * Returns how many can actually be sent (the rest are kept as not sent).
+ */
 export function enqueueNotifications(
   tx: DbOrTx,
   dealerId: string,
   items: NotificationInput[],
   subject?: { type: string; id: string },
-): void {
+): number {
+  let sendable = 0;
   for (const n of items) {
     if (!n.to) continue;
     tx.insert(notifications)
@@ -36,5 +40,7 @@ export function enqueueNotifications(
         subjectId: subject?.id ?? null,
       })
       .run();
+    if (canSend(n.channel)) sendable++;
   }
+  return sendable;
 }

@@ -5,4 +5,14 @@ import { platformOperations } from "./platform-operations";
 /** Every domain adds its operations here. */
 export const allOperations = [...platformOperations, ...serviceOrderOperations];
 
-export const openApiDocument = (serverUrl: string) => buildOpenApiDocument(allOperations, serverUrl);
+/** Built once per server URL: the schemas do not change while the process runs. */
+const cache = new Map<string, ReturnType<typeof buildOpenApiDocument>>();
+export function openApiDocument(serverUrl: string) {
+  let doc = cache.get(serverUrl);
+  if (!doc) {
+    doc = buildOpenApiDocument(allOperations, serverUrl);
+    if (cache.size > 20) cache.clear();
+    cache.set(serverUrl, doc);
+  }
+  return doc;
+}

@@ -74,7 +74,11 @@ export function ReasonForm({
         <input type="hidden" name="orderId" value={orderId} />
         <input type="hidden" name="status" value={status} />
         <input type="hidden" name="estimatedTime" ref={isoRef} />
-        <Field label={status === "delayed" ? "Reason for the delay" : "Reason for canceling"} name="note" error={state.fieldErrors?.note}>
+        <Field
+          label={status === "delayed" ? "Reason for the delay" : "Reason for canceling"}
+          name="note"
+          error={state.fieldErrors?.note}
+        >
           <Textarea rows={2} defaultValue={v?.note} />
         </Field>
         {needsEstimate ? (

@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { dealers } from "@/db/schema";
+import { useTempDatabase } from "@/lib/testing/harness";
+import { waitUntilDurable, withGroupCommit } from "./group-commit";
+
+let env: ReturnType<typeof useTempDatabase>;
+beforeAll(() => {
+  env = useTempDatabase();
+});
+afterAll(() => env.cleanup());
+
+const insertDealer = (slug: string, fail = false) =>
+  withGroupCommit(async () => {
+    const db = getDb();
+    try {
+      db.transaction((tx) => {
+        tx.insert(dealers)
+          .values({ id: `dlr_${slug}`, slug, name: slug, city: "X", state: "VA" })
+          .run();
+        if (fail) throw new Error("rule broken");
+      });
+    } catch {
+      // The failing request's own work is rolled back; the others' is not.
+    }
+    await waitUntilDurable(db);
+  });
+
+describe("group commit", () => {
+  it("commits concurrent requests once, keeping each request's failure to itself", async () => {
+    const db = getDb();
+    const execs: string[] = [];
+    const exec = db.$client.exec.bind(db.$client);
+    db.$client.exec = ((sql: string) => {
+      execs.push(sql);
+      return exec(sql);
+    }) as typeof db.$client.exec;
+    await Promise.all([insertDealer("a"), insertDealer("b", true), insertDealer("c")]);
+    db.$client.exec = exec;
+    expect(execs).toEqual(["BEGIN IMMEDIATE", "COMMIT"]);
+    expect(db.$client.inTransaction).toBe(false);
+    const slugs = db
+      .select({ slug: dealers.slug })
+      .from(dealers)
+      .all()
+      .map((d) => d.slug)
+      .sort();
+    expect(slugs).toEqual(["a", "c"]);
+  });
+
+  it("work outside a request commits on its own, flushing an open batch first", async () => {
+    const db = getDb();
+    const pending = withGroupCommit(async () => {
+      db.transaction((tx) =>
+        tx.insert(dealers).values({ id: "dlr_d", slug: "d", name: "d", city: "X", state: "VA" }).run(),
+      );
+      await waitUntilDurable(db);
+    });
+    db.transaction((tx) => tx.update(dealers).set({ name: "D" }).where(eq(dealers.slug, "d")).run());
+    expect(db.$client.inTransaction).toBe(false);
+    await pending;
+    expect(db.select().from(dealers).where(eq(dealers.slug, "d")).get()?.name).toBe("D");
+  });
+});
