@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Db } from "./client";
+import { requestContext, runInRequestContext } from "./request-context";
 
 /**
  * Group commit for API requests. Each commit with synchronous=FULL waits for an fsync; under load
@@ -8,13 +8,8 @@ import type { Db } from "./client";
  * succeeds or fails on its own); the batch commits once on the next turn of the event loop, and
  * each request answers only after `waitUntilDurable()` — an acknowledged write is still on disk.
  */
-// On globalThis: the bundler may load this module once per route chunk, and all must share one.
-const globalRef = globalThis as unknown as { __forecourtGroupCommit?: AsyncLocalStorage<true> };
-globalRef.__forecourtGroupCommit ??= new AsyncLocalStorage<true>();
-const context = globalRef.__forecourtGroupCommit;
-
 export function withGroupCommit<T>(fn: () => Promise<T>): Promise<T> {
-  return context.run(true, fn);
+  return runInRequestContext({ groupCommit: true }, fn);
 }
 
 interface GroupCommitState {
@@ -46,7 +41,7 @@ export function installGroupCommit(db: Db): void {
   };
   const original = db.transaction.bind(db);
   db.transaction = ((fn: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) => {
-    if (context.getStore()) {
+    if (requestContext.getStore()?.groupCommit) {
       if (!sqlite.inTransaction) {
         sqlite.exec("BEGIN IMMEDIATE");
         state.open = true;

@@ -1,22 +1,19 @@
-import { AsyncLocalStorage } from "node:async_hooks";
+import { requestContext, runInRequestContext } from "@/db/request-context";
 
 /**
  * The public base URL for links we hand out (pay links, tracking links, move_uri...).
  * PUBLIC_BASE_URL wins; otherwise the origin of the request being served, so links work on
  * whatever host and port the portal runs.
  */
-const globalRef = globalThis as unknown as { __forecourtOrigin?: AsyncLocalStorage<string> };
-globalRef.__forecourtOrigin ??= new AsyncLocalStorage<string>();
-const storage = globalRef.__forecourtOrigin;
 
 export function currentOrigin(): string {
   const configured = process.env.PUBLIC_BASE_URL;
   if (configured) return configured.replace(/\/$/, "");
-  return storage.getStore() ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  return requestContext.getStore()?.origin ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
 export function runWithOrigin<T>(origin: string, fn: () => T): T {
-  return storage.run(origin.replace(/\/$/, ""), fn);
+  return runInRequestContext({ origin: origin.replace(/\/$/, "") }, fn);
 }
 
 /** For server components and actions: the origin from the incoming request's headers. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { type Db, getDb } from "@/db/client";
-import { waitUntilDurable, withGroupCommit } from "@/db/group-commit";
+import { waitUntilDurable } from "@/db/group-commit";
+import { runInRequestContext } from "@/db/request-context";
 import type { Actor, ApiKeyActor } from "../actor";
 import { AppError, invalid, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
-import { runWithOrigin } from "../origin";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
 
 type Params = Record<string, string>;
@@ -72,7 +72,7 @@ export function route<A extends Actor>(
   handler: (ctx: ApiContext<A>) => unknown,
 ) {
   return (req: Request, ctx: { params: Promise<Params> }): Promise<Response> =>
-    runWithOrigin(new URL(req.url).origin, () => withGroupCommit(() => handle(req, ctx)));
+    runInRequestContext({ origin: new URL(req.url).origin, groupCommit: true }, () => handle(req, ctx));
 
   async function handle(req: Request, ctx: { params: Promise<Params> }): Promise<Response> {
     const db = getDb();

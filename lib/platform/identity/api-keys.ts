@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { statement } from "@/db/raw";
+import { selectRows, statement } from "@/db/raw";
 import { type ApiKey, apiKeys } from "@/db/schema";
 import { type Actor, type ApiKeyActor, dealerOf, requireRole } from "../actor";
 import { nowMs } from "../clock";
@@ -108,18 +108,12 @@ export function revokeApiKey(db: Db, actor: Actor, keyId: string): ApiKeyDto {
 export function authenticateApiKey(db: Db, authorization: string | null): ApiKeyActor {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw unauthenticated("Send your API key as `Authorization: Bearer fc_live_...`.");
-  const row = db
-    .select()
-    .from(apiKeys)
-    .where(eq(apiKeys.hash, hashApiKey(match[1])))
-    .get();
+  // Every API request starts here: a raw prepared statement (see db/raw.ts).
+  const [row] = selectRows(db, apiKeys, "where hash = ?", hashApiKey(match[1]));
   if (!row || row.revokedAt) throw unauthenticated("Invalid or revoked API key.");
   const now = nowMs();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    db.update(apiKeys)
-      .set({ lastUsedAt: new Date(now) })
-      .where(eq(apiKeys.id, row.id))
-      .run();
+    statement(db, "update api_keys set last_used_at = ? where id = ?").run(now, row.id);
   }
   return {
     kind: "apiKey",
