@@ -1,2 +1,3 @@
+export * from "./moves";
 export * from "./platform";
 export * from "./service-orders";

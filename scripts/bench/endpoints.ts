@@ -1,3 +1,5 @@
+import seedMoves from "../../lib/moves/fixtures/seed-002.json";
+
 /**
  * The endpoints `npm run bench` measures, one after another, health first.
  *
@@ -121,5 +123,16 @@ export const endpoints: BenchEndpoint[] = [
       return order;
     },
     path: (order) => `/api/v1/service-orders/${order.id}`,
+  }),
+  // Moves: the seed's concierge + loaner booking (appointment in the future; geocoding, lanes, outbox).
+  defineEndpoint({
+    name: "POST /v1/concierge-loaner-moves",
+    method: "POST",
+    path: "/v1/concierge-loaner-moves",
+    headers: bearer,
+    body: JSON.stringify({
+      ...seedMoves.request,
+      appointment_time_utc: new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    }),
   }),
 ];

@@ -1,9 +1,10 @@
+import { moveOperations } from "@/lib/moves/openapi";
 import { serviceOrderOperations } from "@/lib/service-orders/openapi";
 import { buildOpenApiDocument } from "./document";
 import { platformOperations } from "./platform-operations";
 
 /** Every domain adds its operations here. */
-export const allOperations = [...platformOperations, ...serviceOrderOperations];
+export const allOperations = [...platformOperations, ...serviceOrderOperations, ...moveOperations];
 
 /** Built once per server URL: the schemas do not change while the process runs. */
 const cache = new Map<string, ReturnType<typeof buildOpenApiDocument>>();
