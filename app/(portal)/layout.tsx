@@ -15,10 +15,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       { href: "/service-orders", label: "Service orders", icon: "orders" },
       { href: "/quotes", label: "Quotes", icon: "quotes" },
       { href: "/deals", label: "Deals", icon: "deals" },
+      { href: "/moves", label: "Moves", icon: "moves" },
       { href: "/webhooks", label: "Webhooks", icon: "webhooks" },
     );
   } else {
-    items.push({ href: "/operations", label: "Operations", icon: "operations" });
+    items.push(
+      { href: "/operations", label: "Operations", icon: "operations" },
+      { href: "/driver", label: "Driver board", icon: "moves" },
+    );
   }
   items.push({ href: "/settings", label: "Settings", icon: "settings" });
   items.push({ href: "/api-docs", label: "API docs", icon: "docs" });

@@ -176,3 +176,16 @@ export function listLoaners(db: Db, actor: Actor) {
     .orderBy(desc(loaners.createdAt))
     .all();
 }
+
+/** The booking a move belongs to, for pages addressed by move id (the id integrators see). */
+export function getBookingForMove(db: Db, actor: Actor, moveId: number) {
+  requireScope(actor, "moves.read");
+  const isOps = actor.kind === "user" && actor.role === "ops";
+  const move = db
+    .select({ bookingId: moves.bookingId })
+    .from(moves)
+    .where(and(eq(moves.id, moveId), isOps ? undefined : eq(moves.dealerId, dealerOf(actor))))
+    .get();
+  if (!move) throw notFound("move");
+  return getBooking(db, actor, move.bookingId);
+}

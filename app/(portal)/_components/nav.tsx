@@ -2,6 +2,7 @@
 
 import {
   BookOpen,
+  Car,
   ClipboardList,
   FileText,
   Handshake,
@@ -19,7 +20,7 @@ import { cn } from "@/lib/utils";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "webhooks" | "settings" | "docs" | "orders" | "quotes" | "deals" | "operations";
+  icon: "dashboard" | "webhooks" | "settings" | "docs" | "orders" | "quotes" | "deals" | "operations" | "moves";
 }
 
 const ICONS = {
@@ -31,6 +32,7 @@ const ICONS = {
   quotes: FileText,
   deals: Handshake,
   operations: ListChecks,
+  moves: Car,
 };
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
