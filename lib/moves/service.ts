@@ -652,7 +652,9 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
         .from(moves)
         .where(and(eq(moves.bookingId, move.bookingId), eq(moves.leg, 1)))
         .get();
-      if (first && first.status !== "delivery successful") {
+      // A canceled first leg no longer blocks the second (the customer's car still has to move).
+      const firstCanceled = first?.cancelStatus === "succeeded" || first?.cancelStatus === "partial";
+      if (first && first.status !== "delivery successful" && !firstCanceled) {
         throw conflict(
           "The first leg must be delivered before the second starts.",
           "step_out_of_order",

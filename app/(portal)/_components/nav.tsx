@@ -20,7 +20,16 @@ import { cn } from "@/lib/utils";
 export interface NavItem {
   href: string;
   label: string;
-  icon: "dashboard" | "webhooks" | "settings" | "docs" | "orders" | "quotes" | "deals" | "operations" | "moves";
+  icon:
+    | "dashboard"
+    | "webhooks"
+    | "settings"
+    | "docs"
+    | "orders"
+    | "quotes"
+    | "deals"
+    | "operations"
+    | "moves";
 }
 
 const ICONS = {

@@ -1,0 +1,69 @@
+import type { BookingView } from "@/lib/moves/queries";
+import { nowMs } from "@/lib/platform/clock";
+
+/** Pure helpers shared by the driver page, its client components and its polling route. */
+
+export type DriverBooking = BookingView;
+export type DriverLeg = BookingView["moves"][number];
+
+export type DriverStep =
+  | "pickup started"
+  | "pickup arrived"
+  | "pickup successful"
+  | "delivery started"
+  | "delivery arrived"
+  | "delivery successful";
+
+/** What the driver taps for each step, in order. */
+export const STEP_BUTTON: Record<DriverStep, string> = {
+  "pickup started": "Start pickup",
+  "pickup arrived": "Arrived at pickup",
+  "pickup successful": "Picked up",
+  "delivery started": "Start delivery",
+  "delivery arrived": "Arrived at delivery",
+  "delivery successful": "Delivered",
+};
+
+const ORDER: (string | null)[] = [null, "dispatched", ...Object.keys(STEP_BUTTON)];
+
+/** The step after `status`; null when the leg is not dispatched yet or already delivered. */
+export function nextStep(status: string | null): DriverStep | null {
+  if (status === null || status === "delivery successful") return null;
+  const next = ORDER[ORDER.indexOf(status) + 1];
+  return next && next in STEP_BUTTON ? (next as DriverStep) : null;
+}
+
+/** Handing a vehicle over: the driver records odometer, fuel, signer and notes. */
+export const RECORDS_HANDOVER = (step: DriverStep) =>
+  step === "pickup successful" || step === "delivery successful";
+
+export const FUEL_LEVELS = ["E", "1/4", "1/2", "3/4", "F"] as const;
+
+export const driverQueryKey = (date: string) => ["driver-board", date] as const;
+
+/** `YYYY-MM-DD` naming a real calendar day. */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function todayUtc(): string {
+  return new Date(nowMs()).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "Tue, Jun 3, 2025" for a `YYYY-MM-DD` day (UTC). */
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone: "UTC",
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+  }).format(new Date(`${day}T00:00:00Z`));
+}
