@@ -37,7 +37,7 @@ export function statement(db: DbOrTx, sql: string): Database.Statement {
  * Drizzle mappers (JSON, timestamps, booleans). For hot write paths; columns left undefined take
  * their database defaults.
  */
-export function insertRow<T extends SQLiteTable>(db: DbOrTx, table: T, row: T["$inferInsert"]): void {
+export function insertRow<T extends SQLiteTable>(db: DbOrTx, table: T, row: T["$inferInsert"]): number {
   const columns = getTableColumns(table) as Record<
     string,
     { name: string; mapToDriverValue(v: unknown): unknown }
@@ -45,9 +45,11 @@ export function insertRow<T extends SQLiteTable>(db: DbOrTx, table: T, row: T["$
   const values = row as Record<string, unknown>;
   const keys = Object.keys(values).filter((k) => values[k] !== undefined);
   const sql = `insert into "${getTableName(table)}" (${keys.map((k) => `"${columns[k].name}"`).join(", ")}) values (${keys.map(() => "?").join(", ")})`;
-  statement(db, sql).run(
+  const result = statement(db, sql).run(
     ...keys.map((k) => (values[k] === null ? null : columns[k].mapToDriverValue(values[k]))),
   );
+  // The new rowid: the id of tables with an integer primary key.
+  return Number(result.lastInsertRowid);
 }
 
 type ColumnMap = { key: string; name: string; fromDriver(v: unknown): unknown }[];

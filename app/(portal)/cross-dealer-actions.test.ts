@@ -26,6 +26,7 @@ const {
   deleteEndpointAction,
 } = await import("./webhooks/actions");
 const { revokeApiKeyAction, setUserDisabledAction } = await import("./settings/actions");
+const { cancelMoveAction, patchMoveAction, assignLoanerAction } = await import("./moves/actions");
 
 let env: ReturnType<typeof useTempDatabase>;
 let adminA: UserActor;
@@ -46,6 +47,29 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) f.set(k, v);
   return f;
 };
+
+describe("moves actions scope every id to the signed-in dealer", () => {
+  it("dealer B's admin gets 'not found' on dealer A's move", async () => {
+    const { bookConciergeLoaner, createLoaner } = await import("@/lib/moves/service");
+    const seed = (await import("@/lib/moves/fixtures/seed-002.json")).default;
+    const booked = bookConciergeLoaner(getDb(), adminA, {
+      ...seed.request,
+      appointment_time_utc: new Date(Date.now() + 5 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    });
+    const loanerB = createLoaner(getDb(), adminB, { stock: "B-1", make: "Kia", model: "Rio" });
+    const moveId = String(booked.loaner_move?.move_id);
+    signedIn = adminB;
+    const results = [
+      await cancelMoveAction(idleState, form({ moveId })),
+      await patchMoveAction(idleState, form({ moveId, reference_num: "x" })),
+      await assignLoanerAction(idleState, form({ moveId, loanerId: loanerB.id })),
+    ];
+    for (const r of results) {
+      expect(r.status).toBe("error");
+      expect(r.message).toMatch(/^No such /);
+    }
+  });
+});
 
 describe("server actions scope every id to the signed-in dealer", () => {
   it("dealer B's admin gets 'not found' on dealer A's endpoint, delivery, API key and user", async () => {

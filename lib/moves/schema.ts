@@ -77,19 +77,31 @@ const bookingBase = {
       "Use an ISO 8601 UTC time such as 2030-03-25T14:00:00Z.",
     ),
   customer_name: z.string().trim().min(1).max(100),
-  customer_phone: z.string().trim().min(1).max(30),
+  // Parsed once here to E.164 (libphonenumber-js); SMS updates go to it.
+  customer_phone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .transform((v, ctx) => {
+      const phone = parsePhoneNumberFromString(v, "US");
+      if (phone?.isValid()) return phone.number as string;
+      ctx.addIssue({
+        code: "custom",
+        message: "Enter a valid phone number (SMS updates go to it).",
+        params: { code: "field_invalid" },
+      });
+      return z.NEVER;
+    }),
   customer_action: z.enum(["pickup", "return"], { message: 'customer_action is "pickup" or "return".' }),
   duplicate_check: z.enum(["reference_num", "vehicle_stock", "vehicle_vin"]).nullish(),
 };
 
-function checkBooking(b: { appointment_time_utc: string; customer_phone: string }, ctx: z.RefinementCtx) {
+function checkBooking(b: { appointment_time_utc: string }, ctx: z.RefinementCtx) {
   const at = Date.parse(b.appointment_time_utc.replace(" ", "T"));
   if (Number.isNaN(at)) custom(ctx, ["appointment_time_utc"], "field_invalid", "This is not a valid time.");
   else if (at <= Date.now())
     custom(ctx, ["appointment_time_utc"], "field_invalid", "The appointment must be in the future.");
-  const phone = parsePhoneNumberFromString(b.customer_phone, "US");
-  if (!phone?.isValid())
-    custom(ctx, ["customer_phone"], "field_invalid", "Enter a valid phone number (SMS updates go to it).");
 }
 
 export const conciergeLoanerSchema = z
@@ -102,10 +114,6 @@ export const conciergeSchema = z
   .object({ ...bookingBase, customer_move: moveSchema(true), delivery_location: locationSchema })
   .superRefine(checkBooking);
 export type ConciergeInput = z.output<typeof conciergeSchema>;
-
-export function toE164(phone: string): string {
-  return parsePhoneNumberFromString(phone, "US")?.number ?? phone;
-}
 
 export const patchMoveSchema = z
   .object({

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { insertRow, selectRows } from "@/db/raw";
 import {
+  type Lane,
   type Location,
   lanes,
   loaners,
@@ -33,9 +35,8 @@ import {
   patchMoveSchema,
   resolveCancelSchema,
   stepSchema,
-  toE164,
 } from "./schema";
-import { serializeMove, serializeMoveDetail } from "./serialize";
+import { isoSeconds, serializeMove, serializeMoveDetail } from "./serialize";
 
 const IMMEDIATE = { behavior: "immediate" } as const;
 /** How long a loaner stays with a booking after the appointment (the customer has it, then it comes back). */
@@ -54,55 +55,50 @@ function upsertLocation(tx: DbOrTx, dealerId: string, l: LocationInput): Locatio
     state: l.state,
     zip: l.zip,
   });
-  const existing = tx
-    .select()
-    .from(locations)
-    .where(and(eq(locations.dealerId, dealerId), eq(locations.key, key)))
-    .get();
+  const [existing] = selectRows(tx, locations, "where dealer_id = ? and key = ?", dealerId, key);
   if (existing) return existing;
   const geo = lookupZip(l.zip)!;
   const fullAddress = `${l.address_one}${l.address_two ? `, ${l.address_two}` : ""}, ${l.city}, ${l.state} ${l.zip}, USA`;
-  return tx
-    .insert(locations)
-    .values({
-      dealerId,
-      key,
-      name: l.name,
-      addressOne: l.address_one,
-      addressTwo: l.address_two ?? null,
-      city: l.city,
-      state: l.state,
-      zip: l.zip,
-      lat: geo.lat,
-      lon: geo.lon,
-      placeId: placeIdFor(key),
-      fullAddress,
-    })
-    .returning()
-    .get();
+  const row: Omit<Location, "id"> = {
+    dealerId,
+    key,
+    name: l.name,
+    addressOne: l.address_one,
+    addressTwo: l.address_two ?? null,
+    city: l.city,
+    state: l.state,
+    zip: l.zip,
+    lat: geo.lat,
+    lon: geo.lon,
+    placeId: placeIdFor(key),
+    fullAddress,
+    createdAt: new Date(nowMs()),
+  };
+  return { ...row, id: insertRow(tx, locations, row) };
 }
 
 /** Lanes join two locations in either direction and are reused. */
-function upsertLane(tx: DbOrTx, dealerId: string, a: Location, b: Location) {
+function upsertLane(tx: DbOrTx, dealerId: string, a: Location, b: Location): Lane {
   const [first, second] = a.id <= b.id ? [a, b] : [b, a];
-  const existing = tx
-    .select()
-    .from(lanes)
-    .where(and(eq(lanes.dealerId, dealerId), eq(lanes.locationA, first.id), eq(lanes.locationB, second.id)))
-    .get();
+  const [existing] = selectRows(
+    tx,
+    lanes,
+    "where dealer_id = ? and location_a = ? and location_b = ?",
+    dealerId,
+    first.id,
+    second.id,
+  );
   if (existing) return existing;
   const est = driveEstimate(first, second);
-  return tx
-    .insert(lanes)
-    .values({
-      dealerId,
-      locationA: first.id,
-      locationB: second.id,
-      distanceMiles: est.miles,
-      durationMinutes: est.minutes,
-    })
-    .returning()
-    .get();
+  const row: Omit<Lane, "id"> = {
+    dealerId,
+    locationA: first.id,
+    locationB: second.id,
+    distanceMiles: est.miles,
+    durationMinutes: est.minutes,
+    createdAt: new Date(nowMs()),
+  };
+  return { ...row, id: insertRow(tx, lanes, row) };
 }
 
 const vehicleOf = (
@@ -208,31 +204,6 @@ function assertLoanerFree(
     );
 }
 
-function loadBookingView(tx: DbOrTx, booking: MoveBooking) {
-  const legs = tx.select().from(moves).where(eq(moves.bookingId, booking.id)).orderBy(moves.leg).all();
-  const ids = [...new Set(legs.flatMap((m) => [m.pickupLocationId, m.deliveryLocationId]))];
-  const locs = tx.select().from(locations).where(inArray(locations.id, ids)).all();
-  const loc = (id: number) => locs.find((l) => l.id === id)!;
-  return { legs, loc };
-}
-
-function bookingResponse(tx: DbOrTx, booking: MoveBooking) {
-  const { legs, loc } = loadBookingView(tx, booking);
-  const byRole = (role: "loaner" | "customer") => {
-    const m = legs.find((l) => l.role === role);
-    return m ? serializeMove(m, booking, loc(m.pickupLocationId)) : null;
-  };
-  return {
-    ...(booking.kind === "concierge-loaner" ? { loaner_move: byRole("loaner") } : {}),
-    customer_move: byRole("customer"),
-    ready_by_time_utc: booking.readyByAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    appointment_time_utc: booking.appointmentAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
-    customer_name: booking.customerName,
-    customer_phone: booking.customerPhone,
-    customer_action: booking.customerAction,
-  };
-}
-
 interface LegDraft {
   role: "loaner" | "customer";
   from: Location;
@@ -262,52 +233,71 @@ function insertBooking(
 ) {
   const lane = upsertLane(tx, dealerId, legs[0].from, legs[0].to);
   const readyBy = readyByTime(head.appointment, lane.durationMinutes);
-  const booking = tx
-    .insert(moveBookings)
-    .values({
-      dealerId,
-      kind: head.kind,
-      customerAction: head.action,
-      appointmentAt: head.appointment,
-      readyByAt: readyBy,
-      customerName: head.name,
-      customerPhone: head.phone,
-      trackingToken: newPublicToken(),
-    })
-    .returning()
-    .get();
   const now = new Date(nowMs());
-  legs.forEach((leg, i) => {
+  const bookingRow: Omit<MoveBooking, "id"> = {
+    dealerId,
+    kind: head.kind,
+    customerAction: head.action,
+    appointmentAt: head.appointment,
+    readyByAt: readyBy,
+    customerName: head.name,
+    customerPhone: head.phone,
+    trackingToken: newPublicToken(),
+    createdAt: now,
+  };
+  const booking: MoveBooking = { ...bookingRow, id: insertRow(tx, moveBookings, bookingRow) };
+  const created = legs.map((leg, i) => {
     const legLane = i === 0 ? lane : upsertLane(tx, dealerId, leg.from, leg.to);
-    const move = tx
-      .insert(moves)
-      .values({
-        dealerId,
-        bookingId: booking.id,
-        role: leg.role,
-        leg: i + 1,
-        referenceId: leg.move.reference_id ?? leg.move.reference_num ?? null,
-        dealerContact: leg.move.dealer_contact ?? null,
-        specialInstructions: leg.move.special_instructions ?? null,
-        vehicle: leg.vehicle,
-        loanerId: leg.loanerId,
-        pickupLocationId: leg.from.id,
-        deliveryLocationId: leg.to.id,
-        laneId: legLane.id,
-        readyByAt: readyBy,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const row: Omit<Move, "id"> = {
+      dealerId,
+      bookingId: booking.id,
+      role: leg.role,
+      leg: i + 1,
+      referenceId: leg.move.reference_id ?? leg.move.reference_num ?? null,
+      dealerContact: leg.move.dealer_contact ?? null,
+      specialInstructions: leg.move.special_instructions ?? null,
+      vehicle: leg.vehicle,
+      loanerId: leg.loanerId,
+      pickupLocationId: leg.from.id,
+      deliveryLocationId: leg.to.id,
+      laneId: legLane.id,
+      readyByAt: readyBy,
+      status: null,
+      cancelStatus: null,
+      driverName: null,
+      dispatchedAt: null,
+      pickupStarted: null,
+      pickupArrived: null,
+      pickupSuccessful: null,
+      deliveryStarted: null,
+      deliveryArrived: null,
+      deliverySuccessful: null,
+      pickupRecord: null,
+      deliveryRecord: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const move: Move = { ...row, id: insertRow(tx, moves, row) };
+    const dto = serializeMove(move, booking, leg.from);
     recordChange(tx, {
       dealerId,
       actor,
       subject: { type: "move", id: String(move.id) },
       note: `Move booked: ${leg.from.name} → ${leg.to.name}`,
-      event: { name: "move.created", type: "move", data: serializeMove(move, booking, leg.from) },
+      event: { name: "move.created", type: "move", data: dto },
     });
+    return { role: leg.role, dto };
   });
-  return bookingResponse(tx, booking);
+  const byRole = (role: "loaner" | "customer") => created.find((c) => c.role === role)?.dto ?? null;
+  return {
+    ...(booking.kind === "concierge-loaner" ? { loaner_move: byRole("loaner") } : {}),
+    customer_move: byRole("customer"),
+    ready_by_time_utc: isoSeconds(booking.readyByAt),
+    appointment_time_utc: isoSeconds(booking.appointmentAt),
+    customer_name: booking.customerName,
+    customer_phone: booking.customerPhone,
+    customer_action: booking.customerAction,
+  };
 }
 
 /** POST /v1/concierge-loaner-moves: the loaner goes out and the customer's car comes in (or the reverse). */
@@ -374,7 +364,7 @@ export function bookConciergeLoaner(db: Db, actor: Actor, input: unknown) {
         action: data.customer_action,
         appointment,
         name: data.customer_name,
-        phone: toE164(data.customer_phone),
+        phone: data.customer_phone,
       },
       legs,
     );
@@ -399,7 +389,7 @@ export function bookConcierge(db: Db, actor: Actor, input: unknown) {
         action: data.customer_action,
         appointment: new Date(data.appointment_time_utc.replace(" ", "T")),
         name: data.customer_name,
-        phone: toE164(data.customer_phone),
+        phone: data.customer_phone,
       },
       [
         {
