@@ -19,9 +19,15 @@ export function runWithOrigin<T>(origin: string, fn: () => T): T {
 /** For server components and actions: the origin from the incoming request's headers. */
 export async function withRequestOrigin<T>(fn: () => T): Promise<Awaited<T>> {
   const { headers } = await import("next/headers");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  const proto = h.get("x-forwarded-proto") ?? "http";
+  // Outside a request (tests, scripts) there are no headers: links use the configured default.
+  let h: Headers | null = null;
+  try {
+    h = await headers();
+  } catch {
+    h = null;
+  }
+  const host = h?.get("x-forwarded-host") ?? h?.get("host");
+  const proto = h?.get("x-forwarded-proto") ?? "http";
   if (!host) return await fn();
   return await runWithOrigin(`${proto}://${host}`, async () => await fn());
 }
