@@ -70,7 +70,8 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
   const legs = staff.getByTestId("move-leg");
   await expect(legs).toHaveCount(2);
   await expect(legs.first()).toContainText("Loaner");
-  await expect(legs.first()).toContainText("Toyota Camry");
+  // The loaner chosen before the failed submit is still the one booked.
+  await expect(legs.first().getByTestId("leg-vehicle")).toContainText("2024 Toyota Camry gray");
   const trackingLink = (await staff.getByTestId("tracking-link").textContent()) ?? "";
 
   // The customer's tracking page, no account.

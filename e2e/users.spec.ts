@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 
-test("an admin adds a user, who signs in; disabling the user ends that session at once", async ({ browser }) => {
+test("an admin adds a user, who signs in; disabling the user ends that session at once", async ({
+  browser,
+}) => {
   const email = `new.staff.${Date.now()}@bayview.test`;
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();

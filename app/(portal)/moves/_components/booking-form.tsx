@@ -63,6 +63,8 @@ export function BookingForm({
   const isoRef = useRef<HTMLInputElement>(null);
   return (
     <form
+      // Remount after each submit so every field, selects included, shows what was sent.
+      key={state.at ?? "new"}
       action={action}
       className="grid gap-6"
       noValidate

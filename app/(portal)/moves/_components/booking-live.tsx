@@ -154,7 +154,7 @@ export function BookingLive({
   });
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-      <div className="grid grid-cols-1 gap-6 lg:col-span-2">
+      <div className="grid grid-cols-1 content-start gap-6 lg:col-span-2">
         <Card>
           <CardContent className="grid gap-2 text-sm">
             <p>
@@ -190,7 +190,7 @@ export function BookingLive({
                 ) : null}
                 {leg.driver_name ? <span>Driver {leg.driver_name}</span> : null}
               </div>
-              <p>
+              <p data-testid="leg-vehicle">
                 {[leg.vehicle.year, leg.vehicle.make, leg.vehicle.model, leg.vehicle.color]
                   .filter(Boolean)
                   .join(" ") || "Vehicle to be assigned"}

@@ -74,7 +74,7 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-      <div className="grid grid-cols-1 gap-6 lg:col-span-2">
+      <div className="grid grid-cols-1 content-start gap-6 lg:col-span-2">
         <Card>
           <CardHeader>
             <CardTitle>Summary</CardTitle>

@@ -158,7 +158,7 @@ export function ReconQuoteForm({ services, deals }: { services: ServiceOption[];
   const e = state.fieldErrors ?? {};
   const v = state.values;
   return (
-    <form action={action} className="grid gap-5" noValidate>
+    <form action={action} className="grid gap-5" noValidate key={state.at ?? "new"}>
       <FormAlert state={state} />
       <input type="hidden" name="kind" value="reconditioning" />
       <VinFields errors={e} values={v} />
@@ -177,7 +177,7 @@ export function DirectOrderForm({ services, deals }: { services: ServiceOption[]
   const e = state.fieldErrors ?? {};
   const v = state.values;
   return (
-    <form action={action} className="grid gap-5" noValidate>
+    <form action={action} className="grid gap-5" noValidate key={state.at ?? "new"}>
       <FormAlert state={state} />
       <VinFields errors={e} values={v} />
       <ServicePicker services={services} errors={e} values={v} />
@@ -217,7 +217,7 @@ export function SearchQuoteForm({ deals }: { deals: DealOption[] }) {
     </Field>
   );
   return (
-    <form action={action} className="grid gap-5" noValidate>
+    <form action={action} className="grid gap-5" noValidate key={state.at ?? "new"}>
       <FormAlert state={state} />
       <input type="hidden" name="kind" value="search" />
       <fieldset className="grid gap-3 sm:grid-cols-3">
@@ -288,7 +288,7 @@ export function BuyQuoteFormFull({ deals }: { deals: DealOption[] }) {
   const e = state.fieldErrors ?? {};
   const v = state.values;
   return (
-    <form action={action} className="grid gap-5" noValidate>
+    <form action={action} className="grid gap-5" noValidate key={state.at ?? "new"}>
       <FormAlert state={state} />
       <input type="hidden" name="kind" value="buy" />
       <fieldset className="grid gap-3 sm:grid-cols-3">

@@ -1,0 +1,15 @@
+import { chromium } from "@playwright/test";
+const [,, path, out, width] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu"] });
+const page = await browser.newPage({ viewport: { width: Number(width||1280), height: 900 } });
+await page.goto("http://127.0.0.1:3130/login");
+await page.getByLabel("Email").fill(process.env.EMAIL || "admin@riverside.test");
+await page.getByLabel("Password").fill("forecourt-demo");
+await page.waitForLoadState("networkidle"); await page.getByRole("button", { name: "Sign in" }).click();
+await page.waitForURL(/dashboard/);
+await page.goto("http://127.0.0.1:3130" + path);
+await page.waitForTimeout(1500);
+const wide = await page.evaluate(() => { const W = window.innerWidth; return [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > W + 1).slice(0,8).map(e => e.tagName + "." + e.className.toString().slice(0,80) + " " + Math.round(e.getBoundingClientRect().right)); });
+console.log(JSON.stringify(wide, null, 1));
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
