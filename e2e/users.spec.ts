@@ -14,7 +14,10 @@ test("an admin adds a user, who signs in; disabling the user ends that session a
   await admin.getByLabel("Email").fill(email);
   await admin.getByLabel("Initial password").fill("short");
   await admin.getByRole("button", { name: "Add user" }).click();
-  await expect(admin.getByText("Use at least 10 characters.")).toBeVisible();
+  // The message stands next to the field (a toast repeats it).
+  await expect(
+    admin.locator("[data-slot=field-error]", { hasText: "Use at least 10 characters." }),
+  ).toBeVisible();
   await expect(admin.getByLabel("Email")).toHaveValue(email);
   await admin.getByLabel("Initial password").fill("a-long-enough-password");
   await admin.getByRole("button", { name: "Add user" }).click();
