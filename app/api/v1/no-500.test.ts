@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
+import { POST as cancelation } from "./cancelation/route";
+import { POST as buyQuote } from "./candidates/[id]/buy-quote/route";
+import { POST as conciergeLoaner } from "./concierge-loaner-moves/route";
+import { POST as concierge } from "./concierge-moves/route";
+import { POST as attach } from "./deals/[id]/attach/route";
+import { POST as deals } from "./deals/route";
+import { GET as events } from "./events/route";
+import { POST as loaners } from "./loaners/route";
+import { PATCH as patchMove } from "./moves/[id]/route";
+import { POST as payQuote } from "./quotes/[id]/pay/route";
+import { GET as listQuotes, POST as quotes } from "./quotes/route";
+import { PATCH as patchOrder } from "./service-orders/[id]/route";
+import { GET as listOrders, POST as orders } from "./service-orders/route";
+import { GET as deliveries } from "./webhook-deliveries/route";
+import { PATCH as patchWebhook } from "./webhooks/[id]/route";
+import { POST as webhooks } from "./webhooks/route";
+
+let env: ReturnType<typeof useTempDatabase>;
+let key: string;
+beforeAll(() => {
+  env = useTempDatabase();
+  key = makeApiKey(makeDealer("alpha").id);
+});
+afterAll(() => env.cleanup());
+
+/** Bodies of every wrong shape an integration might send by mistake. */
+const JUNK: unknown[] = [
+  "",
+  "null",
+  "[]",
+  "42",
+  '"text"',
+  "{not json",
+  {},
+  { type: 1, items: "x", vin: ["a"] },
+  { appointment_time_utc: {}, customer_move: [], loaner_move: "x", customer_phone: 5 },
+  { customer: { name: "" }, quotes: [1, 2], orders: { a: 1 } },
+  { url: 12, events: "service.*", enabled: "yes" },
+  { status: "completed", estimatedTime: 12, note: ["x"] },
+  { move_id: "abc" },
+  { method: null },
+  { vehicle: "x", ready_by: "soon", reference_num: 5 },
+  { a: "x".repeat(100_000) },
+  JSON.parse(`${"[".repeat(500)}${"]".repeat(500)}`),
+];
+
+const POSTS = { webhooks, quotes, orders, deals, conciergeLoaner, concierge, cancelation, loaners };
+const WITH_ID = { patchWebhook, payQuote, patchOrder, attach, buyQuote, patchMove };
+
+describe("no input produces a 500", () => {
+  it("POST bodies of every wrong shape get a 4xx with the error shape", async () => {
+    for (const [name, handler] of Object.entries(POSTS)) {
+      for (const body of JUNK) {
+        const res = await call(handler, { method: "POST", key, body });
+        expect(res.status, `${name} ${JSON.stringify(body).slice(0, 60)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${name} ${JSON.stringify(body).slice(0, 60)}`).toBeLessThan(500);
+        expect(res.json.error.type).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  it("ids of every wrong shape get a 4xx", async () => {
+    for (const [name, handler] of Object.entries(WITH_ID)) {
+      for (const id of ["", "x", "-1", "99999999999999999999", "../etc", "%00", "order_x"]) {
+        const res = await call(handler, {
+          method: name.startsWith("patch") ? "PATCH" : "POST",
+          key,
+          params: { id },
+          body: { status: "completed" },
+        });
+        expect(res.status, `${name} ${id}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${name} ${id}`).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("query strings of every wrong shape get a 4xx", async () => {
+    for (const handler of [listQuotes, listOrders, deliveries, events]) {
+      for (const q of [
+        "limit=0",
+        "limit=abc",
+        "limit=1000",
+        "cursor=%%%",
+        "cursor=bm90LWEtY3Vyc29y",
+        "status=lost",
+        "from=yesterday",
+        "page=-2",
+      ]) {
+        const res = await call(handler, { key, path: `/api/v1/x?${q}` });
+        expect(res.status, q).toBeLessThan(500);
+      }
+    }
+  });
+});
