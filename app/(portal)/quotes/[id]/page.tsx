@@ -2,19 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyButton } from "@/components/copy-button";
 import { DateTime } from "@/components/date-time";
+import { LineItemsTable } from "@/components/line-items-table";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
@@ -24,8 +16,6 @@ import { getQuote } from "@/lib/service-orders/queries";
 import { PayOnAccountButton } from "./pay-on-account";
 
 export const metadata: Metadata = { title: "Quote" };
-
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
 export default async function QuotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -97,35 +87,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           <CardTitle>Items</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Service</TableHead>
-                <TableHead className="text-right">Qty</TableHead>
-                <TableHead className="text-right">Price</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {quote.items.map((i) => (
-                <TableRow key={i.service}>
-                  <TableCell>
-                    <span className="font-medium">{i.name}</span>
-                    <span className="block text-xs text-muted-foreground">{i.description}</span>
-                  </TableCell>
-                  <TableCell className="text-right">{i.quantity}</TableCell>
-                  <TableCell className="text-right">{usd.format(i.price * i.quantity)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableCell colSpan={2}>Total</TableCell>
-                <TableCell className="text-right" data-testid="quote-total">
-                  {usd.format(quote.total)}
-                </TableCell>
-              </TableRow>
-            </TableFooter>
-          </Table>
+          <LineItemsTable items={quote.items} total={quote.total} totalTestId="quote-total" />
           <p className="text-sm text-muted-foreground">
             Estimated completion if paid now: <DateTime value={quote.estimatedTime} timeZone={tz} />. Expires{" "}
             <DateTime value={quote.expiresAt} timeZone={tz} />.

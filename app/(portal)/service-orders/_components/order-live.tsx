@@ -2,18 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { DateTime } from "@/components/date-time";
+import { LineItemsTable } from "@/components/line-items-table";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
 import type { ServiceOrderStatus } from "@/db/schema";
 import type { Role } from "@/lib/platform/actor";
 import { allowedNext } from "@/lib/service-orders/lifecycle";
@@ -107,33 +99,7 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
                 {order.statusReason}
               </p>
             ) : null}
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Service</TableHead>
-                  <TableHead className="text-right">Qty</TableHead>
-                  <TableHead className="text-right">Price</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {order.items.map((i) => (
-                  <TableRow key={i.service}>
-                    <TableCell>
-                      <span className="font-medium">{i.name}</span>
-                      <span className="block text-xs text-muted-foreground">{i.description}</span>
-                    </TableCell>
-                    <TableCell className="text-right">{i.quantity}</TableCell>
-                    <TableCell className="text-right">{usd.format(i.price * i.quantity)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-              <TableFooter>
-                <TableRow>
-                  <TableCell colSpan={2}>Total</TableCell>
-                  <TableCell className="text-right">{usd.format(order.total)}</TableCell>
-                </TableRow>
-              </TableFooter>
-            </Table>
+            <LineItemsTable items={order.items} total={order.total} />
           </CardContent>
         </Card>
 
