@@ -590,11 +590,8 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
       .where(eq(moves.id, move.id))
       .returning()
       .get();
-    const link = serializeMove(
-      updated,
-      booking,
-      tx.select().from(locations).where(eq(locations.id, move.pickupLocationId)).get()!,
-    ).tracking_link;
+    const dto = detail(tx, updated, booking);
+    const link = dto.tracking_link;
     recordChange(tx, {
       dealerId: move.dealerId,
       actor,
@@ -602,7 +599,7 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
       from: null,
       to: "dispatched",
       note: `Driver ${data.driver_name}`,
-      event: { name: "move.dispatched", type: "move", data: detail(tx, updated, booking) },
+      event: { name: "move.dispatched", type: "move", data: dto },
       notify:
         move.leg === 1
           ? [
@@ -614,7 +611,7 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
             ]
           : [],
     });
-    return detail(tx, updated, booking);
+    return dto;
   }, IMMEDIATE);
 }
 
@@ -690,6 +687,7 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
             : `Your ${move.role === "loaner" ? "loaner is back at the dealership" : "vehicle is at the service center"}. Thank you!`,
       });
     }
+    const dto = detail(tx, updated, booking);
     recordChange(tx, {
       dealerId: move.dealerId,
       actor,
@@ -708,11 +706,11 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
       event: {
         name: `move.${data.step.replace(" ", ".")}`,
         type: "move",
-        data: detail(tx, updated, booking),
+        data: dto,
       },
       notify: sms,
     });
-    return detail(tx, updated, booking);
+    return dto;
   }, IMMEDIATE);
 }
 

@@ -4,10 +4,8 @@ import { Pagination } from "@/components/pagination";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
-import { isAppError } from "@/lib/platform/errors";
 import { listDealers } from "@/lib/platform/identity/dealers";
-import { withRequestOrigin } from "@/lib/platform/origin";
-import { listOrders } from "@/lib/service-orders/queries";
+import { listOrdersForPage } from "../service-orders/_components/list-for-page";
 import { OrderFilters, pickFilters } from "../service-orders/_components/order-filters";
 import { OrdersTable } from "../service-orders/_components/orders-table";
 
@@ -25,14 +23,7 @@ export default async function OperationsPage({
   const filters = pickFilters(sp);
   if (!sp.status) filters.status = "open";
   const db = getDb();
-  let result: Awaited<ReturnType<typeof listOrders>> = { data: [], nextCursor: null };
-  let filterError: string | null = null;
-  try {
-    result = await withRequestOrigin(() => listOrders(db, actor, filters));
-  } catch (e) {
-    if (!isAppError(e) || e.status !== 400) throw e;
-    filterError = e.message;
-  }
+  const { result, filterError } = await listOrdersForPage(db, actor, filters);
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader

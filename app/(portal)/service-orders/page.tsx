@@ -6,10 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
-import { isAppError } from "@/lib/platform/errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
-import { withRequestOrigin } from "@/lib/platform/origin";
-import { listOrders } from "@/lib/service-orders/queries";
+import { listOrdersForPage } from "./_components/list-for-page";
 import { OrderFilters, pickFilters } from "./_components/order-filters";
 import { OrdersTable } from "./_components/orders-table";
 
@@ -23,14 +21,7 @@ export default async function ServiceOrdersPage({
   const actor = await requireUserPage();
   const filters = pickFilters(await searchParams);
   const db = getDb();
-  let result: Awaited<ReturnType<typeof listOrders>> = { data: [], nextCursor: null };
-  let filterError: string | null = null;
-  try {
-    result = await withRequestOrigin(() => listOrders(db, actor, filters));
-  } catch (e) {
-    if (!isAppError(e) || e.status !== 400) throw e;
-    filterError = e.message;
-  }
+  const { result, filterError } = await listOrdersForPage(db, actor, filters);
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
