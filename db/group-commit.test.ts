@@ -62,4 +62,27 @@ describe("group commit", () => {
     await pending;
     expect(db.select().from(dealers).where(eq(dealers.slug, "d")).get()?.name).toBe("D");
   });
+
+  it("rolls back a failed nested transaction inside a request, keeping the rest", async () => {
+    const db = getDb();
+    await withGroupCommit(async () => {
+      db.transaction((tx) => {
+        tx.insert(dealers).values({ id: "dlr_e", slug: "e", name: "e", city: "X", state: "VA" }).run();
+        try {
+          tx.transaction((inner) => {
+            inner.insert(dealers).values({ id: "dlr_f", slug: "f", name: "f", city: "X", state: "VA" }).run();
+            throw new Error("inner rule broken");
+          });
+        } catch {}
+      });
+      await waitUntilDurable(db);
+    });
+    const slugs = db
+      .select({ slug: dealers.slug })
+      .from(dealers)
+      .all()
+      .map((d) => d.slug);
+    expect(slugs).toContain("e");
+    expect(slugs).not.toContain("f");
+  });
 });

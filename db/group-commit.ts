@@ -40,6 +40,11 @@ export function installGroupCommit(db: Db): void {
     }
   };
   const original = db.transaction.bind(db);
+  // A request's transaction inside the batch is a plain savepoint. Drizzle would build a
+  // transaction object and a native wrapper per call; the database handle itself serves as `tx`.
+  const savepoint = sqlite.prepare("SAVEPOINT request");
+  const release = sqlite.prepare("RELEASE request");
+  const rollbackTo = sqlite.prepare("ROLLBACK TO request");
   db.transaction = ((fn: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) => {
     if (requestContext.getStore()?.groupCommit) {
       if (!sqlite.inTransaction) {
@@ -50,7 +55,20 @@ export function installGroupCommit(db: Db): void {
           setImmediate(commit);
         }
       }
-    } else if (state.open) {
+      savepoint.run();
+      try {
+        const result = fn(db as unknown as Parameters<typeof fn>[0]);
+        release.run();
+        return result;
+      } catch (e) {
+        if (sqlite.inTransaction) {
+          rollbackTo.run();
+          release.run();
+        }
+        throw e;
+      }
+    }
+    if (state.open) {
       // Work outside a request (actions, the worker) commits on its own: flush the batch first.
       commit();
     }

@@ -8,6 +8,7 @@
  *   BENCH_DURATION     seconds per endpoint (10)
  *   BENCH_CONNECTIONS  concurrent connections (16)
  *   BENCH_ONLY         only endpoints whose name contains this text (health always runs)
+ *   BENCH_PROFILE      a folder: the server writes a V8 CPU profile there when it stops
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -142,7 +143,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<string> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

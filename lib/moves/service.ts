@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { insertRow, selectRows } from "@/db/raw";
 import {
@@ -150,18 +150,16 @@ function checkDuplicate(
       "duplicate_check",
     );
   }
-  const candidates = tx
-    .select({ id: moves.id, referenceId: moves.referenceId, vehicle: moves.vehicle })
-    .from(moves)
-    .where(and(eq(moves.dealerId, dealerId), eq(moves.role, "customer"), activeMove))
-    .all();
-  const clash = candidates.find((c) =>
+  // Filtered in SQL: only a clash comes back, however many moves the dealer has.
+  const matches =
     input.duplicate_check === "reference_num"
-      ? c.referenceId === value
-      : input.duplicate_check === "vehicle_stock"
-        ? c.vehicle.stock === value
-        : c.vehicle.vin === value,
-  );
+      ? eq(moves.referenceId, value)
+      : sql`json_extract(${moves.vehicle}, ${input.duplicate_check === "vehicle_stock" ? "$.stock" : "$.vin"}) = ${value}`;
+  const clash = tx
+    .select({ id: moves.id })
+    .from(moves)
+    .where(and(eq(moves.dealerId, dealerId), eq(moves.role, "customer"), activeMove, matches))
+    .get();
   if (clash)
     throw moveError(
       "move_duplication",
@@ -313,11 +311,7 @@ export function bookConciergeLoaner(db: Db, actor: Actor, input: unknown) {
     const loanerVehicle = vehicleOf(data.loaner_move.vehicle);
     // A loaner named by stock number is linked to the fleet and held for this booking.
     const fleet = loanerVehicle.stock
-      ? tx
-          .select()
-          .from(loaners)
-          .where(and(eq(loaners.dealerId, dealerId), eq(loaners.stock, loanerVehicle.stock)))
-          .get()
+      ? selectRows(tx, loaners, "where dealer_id = ? and stock = ?", dealerId, loanerVehicle.stock)[0]
       : undefined;
     if (fleet) {
       const lane = driveEstimate(loanerSpot, customerSpot);

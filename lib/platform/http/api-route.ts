@@ -82,8 +82,11 @@ export function route<A extends Actor>(
       const url = new URL(req.url);
       const { text, value } = await readBody(req);
       const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
-      const run = async () => {
+      // `record` stores the idempotent response in the same group commit as the change itself,
+      // so one fsync makes both durable before the client hears back.
+      const run = async (record?: (r: ApiResult) => void) => {
         const result = toResponse(await handler({ req, db, actor, params, url, body: value }));
+        record?.(result);
         await waitUntilDurable(db);
         return result;
       };
@@ -100,8 +103,9 @@ export function route<A extends Actor>(
         });
       }
       try {
-        const r = await run();
-        completeIdempotent(db, keyOwner, key, r.status, JSON.stringify(r.body));
+        const r = await run((result) =>
+          completeIdempotent(db, keyOwner, key, result.status, JSON.stringify(result.body)),
+        );
         return json(r.status, r.body, r.headers);
       } catch (e) {
         if (e instanceof AppError && e.status < 500) {

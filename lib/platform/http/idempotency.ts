@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { statement } from "@/db/raw";
 import { idempotencyKeys } from "@/db/schema";
 import { nowMs } from "../clock";
 import { AppError, invalid } from "../errors";
@@ -22,46 +23,34 @@ export function requestFingerprint(method: string, path: string, body: string): 
 export function beginIdempotent(db: Db, owner: string, key: string, fingerprint: string): IdempotencyStart {
   if (key.length > 255) throw invalid("Idempotency-Key", "Idempotency-Key must be at most 255 characters.");
   const now = nowMs();
+  // Raw prepared statements: every POST with a key takes this path (see db/raw.ts).
   return db.transaction(
     (tx) => {
-      tx.delete(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.owner, owner),
-            eq(idempotencyKeys.key, key),
-            lt(idempotencyKeys.expiresAt, new Date(now)),
-          ),
-        )
-        .run();
-      const row = tx
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key)))
-        .get();
+      statement(tx, "delete from idempotency_keys where owner = ? and key = ? and expires_at < ?").run(
+        owner,
+        key,
+        now,
+      );
+      const row = statement(
+        tx,
+        "select id, request_hash, state, response_status, response_body, created_at from idempotency_keys where owner = ? and key = ?",
+      ).get(owner, key) as StoredKey | undefined;
       if (!row) {
-        tx.insert(idempotencyKeys)
-          .values({
-            owner,
-            key,
-            requestHash: fingerprint,
-            state: "in_flight",
-            expiresAt: new Date(now + IDEMPOTENCY_TTL_MS),
-          })
-          .run();
+        statement(
+          tx,
+          "insert into idempotency_keys (owner, key, request_hash, state, created_at, expires_at) values (?, ?, ?, 'in_flight', ?, ?)",
+        ).run(owner, key, fingerprint, now, now + IDEMPOTENCY_TTL_MS);
         return { kind: "new" } as const;
       }
-      if (row.requestHash !== fingerprint) {
+      if (row.request_hash !== fingerprint) {
         throw new AppError({
           type: "idempotency_error",
           code: "idempotency_key_reused",
           message: "This Idempotency-Key was used with a different request body.",
         });
       }
-      if (row.state === "in_flight" && now - row.createdAt.getTime() > IN_FLIGHT_TIMEOUT_MS) {
-        tx.update(idempotencyKeys)
-          .set({ createdAt: new Date(now) })
-          .where(eq(idempotencyKeys.id, row.id))
-          .run();
+      if (row.state === "in_flight" && now - row.created_at > IN_FLIGHT_TIMEOUT_MS) {
+        statement(tx, "update idempotency_keys set created_at = ? where id = ?").run(now, row.id);
         return { kind: "new" } as const;
       }
       if (row.state === "in_flight") {
@@ -71,17 +60,33 @@ export function beginIdempotent(db: Db, owner: string, key: string, fingerprint:
           message: "A request with this Idempotency-Key is still being processed.",
         });
       }
-      return { kind: "replay", status: row.responseStatus ?? 200, body: row.responseBody ?? "null" } as const;
+      return {
+        kind: "replay",
+        status: row.response_status ?? 200,
+        body: row.response_body ?? "null",
+      } as const;
     },
     { behavior: "immediate" },
   );
 }
 
+interface StoredKey {
+  id: number;
+  request_hash: string;
+  state: "in_flight" | "done";
+  response_status: number | null;
+  response_body: string | null;
+  created_at: number;
+}
+
+/** Stores the response to replay. A transaction, so inside an API request it joins the group commit. */
 export function completeIdempotent(db: Db, owner: string, key: string, status: number, body: string): void {
-  db.update(idempotencyKeys)
-    .set({ state: "done", responseStatus: status, responseBody: body })
-    .where(and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key)))
-    .run();
+  db.transaction((tx) =>
+    statement(
+      tx,
+      "update idempotency_keys set state = 'done', response_status = ?, response_body = ? where owner = ? and key = ?",
+    ).run(status, body, owner, key),
+  );
 }
 
 /** A server error is not a result worth replaying: free the key so the client can retry. */

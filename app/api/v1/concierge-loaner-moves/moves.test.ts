@@ -254,6 +254,32 @@ describe("POST /v1/concierge-loaner-moves", () => {
     expect(dup.json.error.code).toBe("move_duplication");
   });
 
+  it("honours duplicate_check by stock and by reference, and lets other values through", async () => {
+    const byStock = (stock: string, days: number) =>
+      seedRequest({
+        duplicate_check: "vehicle_stock",
+        appointment_time_utc: future(days),
+        customer_move: {
+          ...seed.request.customer_move,
+          vehicle: { ...seed.request.customer_move.vehicle, stock: stock },
+        },
+      });
+    expect((await post(byStock("DUP-STOCK-1", 4))).status).toBe(200);
+    expect((await post(byStock("DUP-STOCK-2", 4))).status).toBe(200);
+    const dup = await post(byStock("DUP-STOCK-1", 5));
+    expect(dup.status).toBe(400);
+    expect(dup.json.error).toMatchObject({ code: "move_duplication", param: "duplicate_check" });
+
+    const byRef = (ref: string) =>
+      seedRequest({
+        duplicate_check: "reference_num",
+        customer_move: { ...seed.request.customer_move, reference_id: ref },
+      });
+    expect((await post(byRef("RO# DUP-1"))).status).toBe(200);
+    expect((await post(byRef("RO# DUP-2"))).status).toBe(200);
+    expect((await post(byRef("RO# DUP-1"))).json.error.code).toBe("move_duplication");
+  });
+
   it("refuses to double-book a fleet loaner (409)", async () => {
     expect(
       (
