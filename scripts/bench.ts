@@ -146,11 +146,15 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<string
   const profile = process.env.BENCH_PROFILE
     ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
     : [];
-  const child = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   server = child;
   const keep = (chunk: Buffer) => {
     serverLog = (serverLog + chunk.toString("utf8")).slice(-8_000);
