@@ -53,7 +53,10 @@ export const vehicleReferenceSchema = z
 
 export const placeOrderSchema = z.object({
   customerId: id("customerId"),
-  orderType: z.enum(ORDER_TYPES, { message: "orderType is one of EMG, VOR, STK, DPO, COL." }),
+  // A string first, so a missing value reports field_missing rather than field_invalid.
+  orderType: z
+    .string()
+    .pipe(z.enum(ORDER_TYPES, { message: "orderType is one of EMG, VOR, STK, DPO, COL." })),
   orderReference: z.string().trim().max(50).optional(),
   orderContact: z.object({
     name: text(100),
@@ -92,7 +95,7 @@ export const placeOrderSchema = z.object({
 export type PlaceOrderInput = z.output<typeof placeOrderSchema>;
 
 export const lineActionSchema = z.object({
-  action: z.enum(LINE_ACTIONS, { message: `action is one of ${LINE_ACTIONS.join(", ")}.` }),
+  action: z.string().pipe(z.enum(LINE_ACTIONS, { message: `action is one of ${LINE_ACTIONS.join(", ")}.` })),
   /** accept_alternative: which alternative (defaults to the suggested one). */
   alternativePartId: id("alternativePartId").optional(),
   note: z.string().trim().max(500).optional(),
