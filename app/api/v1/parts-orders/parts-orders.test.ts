@@ -85,7 +85,7 @@ describe("POST /api/v1/parts-orders", () => {
       .all()
       .find((e) => e.subjectId === o.partsOrderId);
     expect(evt?.type).toBe("parts_order.created");
-    expect((evt?.payload as { data: { partsOrderId: string } }).data.partsOrderId).toBe(o.partsOrderId);
+    expect((evt!.payload as { data: { partsOrderId: string } }).data.partsOrderId).toBe(o.partsOrderId);
   });
 
   it("replays with the same Idempotency-Key instead of ordering twice", async () => {
