@@ -157,8 +157,8 @@ describe("parts actions scope every id to the signed-in dealer", () => {
     const { addAccount } = await import("@/lib/testing/parts-fixtures");
     const account = addAccount(getDb(), adminA.dealerId!, { orderReferenceRequired: true });
     const partId = (
-      getDb().$client
-        .prepare("select id from parts where dealer_id = ? and part_code = 'FL3Z-12A650-BXA'")
+      getDb()
+        .$client.prepare("select id from parts where dealer_id = ? and part_code = 'FL3Z-12A650-BXA'")
         .get(adminA.dealerId) as { id: string }
     ).id;
     signedIn = adminA;

@@ -69,7 +69,9 @@ export const availableOf = (p: { onHand: number; reserved: number }) => Math.max
 export function partsByIds(db: DbOrTx, dealerId: string, ids: readonly string[]): Map<string, PartRow> {
   const rows = statement(
     db,
-    `select ${PART_COLUMNS} ${FROM} where p.id in (select value from json_each(?)) and +p.dealer_id = ?`,
+    // Driven by the id list (one index lookup per id), never by a scan of the dealer's parts.
+    `select ${PART_COLUMNS} from json_each(?) j cross join parts p on p.id = j.value
+     join part_stocks s on s.part_seq = p.seq where +p.dealer_id = ?`,
   ).all(JSON.stringify(ids), dealerId) as Record<string, unknown>[];
   return new Map(rows.map((r) => [r.id as string, toPart(r)]));
 }

@@ -121,7 +121,13 @@ export function serializeCustomer(c: TradeCustomer) {
 }
 export type CustomerDto = ReturnType<typeof serializeCustomer>;
 
-/** One priced basket line of POST /parts/price-availability. */
+const briefRef = (r: PartRef) => ({ partId: r.id, partCode: r.partCode, brandCode: r.brandCode });
+
+/**
+ * One priced basket line of POST /parts/price-availability. Kept lean (a basket is up to 200
+ * lines, priced again on every change): the caller already has each part's description, so
+ * referenced parts carry only their ids and codes.
+ */
 export function serializePriceLine(
   p: PartRow,
   quantity: number,
@@ -140,8 +146,6 @@ export function serializePriceLine(
     partId: p.id,
     partCode: p.partCode,
     brandCode: p.brandCode,
-    description: p.description,
-    category: p.category,
     quantity,
     unitOfSale: p.unitOfSale,
     listPrice: priceDto(p.listPriceCents, p.taxRateBp),
@@ -160,10 +164,11 @@ export function serializePriceLine(
     salesBlockedDescription: p.salesBlockReason,
     mandatoryVehicleReferences: p.requiresVin ? ["VIN"] : [],
     supersededBy: extra.replacedBy
-      ? { ...refDto(extra.replacedBy), supersessionDate: p.supersessionDate }
+      ? { ...briefRef(extra.replacedBy), supersessionDate: p.supersessionDate }
       : null,
+    // The replacement to order (end of the chain), with its description for the basket to show.
     suggestedReplacement: extra.suggestedReplacement ? refDto(extra.suggestedReplacement) : null,
-    alternativeParts: extra.alternatives.map((a) => ({ ...refDto(a), availableStock: availableOf(a) })),
+    alternativeParts: extra.alternatives.map((a) => ({ ...briefRef(a), availableStock: availableOf(a) })),
   };
 }
 export type PriceLineDto = ReturnType<typeof serializePriceLine>;

@@ -4,18 +4,18 @@ import { POST as cancelation } from "./cancelation/route";
 import { POST as buyQuote } from "./candidates/[id]/buy-quote/route";
 import { POST as conciergeLoaner } from "./concierge-loaner-moves/route";
 import { POST as concierge } from "./concierge-moves/route";
+import { GET as customers } from "./customers/route";
 import { POST as attach } from "./deals/[id]/attach/route";
 import { POST as deals } from "./deals/route";
 import { GET as events } from "./events/route";
 import { POST as loaners } from "./loaners/route";
-import { PATCH as patchPartsLine } from "./parts-orders/[id]/lines/[lineId]/route";
-import { GET as getPartsOrder } from "./parts-orders/[id]/route";
-import { GET as listPartsOrders, POST as partsOrders } from "./parts-orders/route";
+import { PATCH as patchMove } from "./moves/[id]/route";
 import { GET as getPart } from "./parts/[partId]/route";
 import { POST as priceAvailability } from "./parts/price-availability/route";
 import { GET as searchParts } from "./parts/route";
-import { GET as customers } from "./customers/route";
-import { PATCH as patchMove } from "./moves/[id]/route";
+import { PATCH as patchPartsLine } from "./parts-orders/[id]/lines/[lineId]/route";
+import { GET as getPartsOrder } from "./parts-orders/[id]/route";
+import { GET as listPartsOrders, POST as partsOrders } from "./parts-orders/route";
 import { POST as payQuote } from "./quotes/[id]/pay/route";
 import { GET as listQuotes, POST as quotes } from "./quotes/route";
 import { PATCH as patchOrder } from "./service-orders/[id]/route";
@@ -99,7 +99,15 @@ describe("no input produces a 500", () => {
   });
 
   it("query strings of every wrong shape get a 4xx", async () => {
-    for (const handler of [listQuotes, listOrders, deliveries, events, searchParts, listPartsOrders, customers]) {
+    for (const handler of [
+      listQuotes,
+      listOrders,
+      deliveries,
+      events,
+      searchParts,
+      listPartsOrders,
+      customers,
+    ]) {
       for (const q of [
         "limit=0",
         "limit=abc",
