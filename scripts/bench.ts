@@ -9,6 +9,7 @@
  *   BENCH_CONNECTIONS  concurrent connections (16)
  *   BENCH_ONLY         only endpoints whose name contains this text (health always runs)
  *   BENCH_PROFILE      a folder: the server writes a V8 CPU profile there when it stops
+ *   BENCH_PARTS        parts generated into riverside's catalog before the server starts (100000)
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -30,6 +31,7 @@ const connections = positiveNumber(process.env.BENCH_CONNECTIONS, 16);
 const only = process.env.BENCH_ONLY?.trim();
 const forceBuild = process.argv.includes("--build");
 const STARTUP_TIMEOUT_MS = 60_000;
+const PARTS_CATALOG_SIZE = positiveNumber(process.env.BENCH_PARTS, 100_000);
 
 function positiveNumber(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -322,6 +324,11 @@ async function main(): Promise<void> {
       .at(-1)
       ?.trim() ?? "";
   if (!apiKey.startsWith("fc_live_")) throw new BenchError(`could not read the API key (got "${apiKey}")`);
+  // Parts search is measured over a large catalog: 100,000 generated parts on top of the seed's.
+  console.log(`Generating ${PARTS_CATALOG_SIZE.toLocaleString("en-US")} parts for riverside…`);
+  console.log(
+    `  ${cli(env, ["parts", "generate", "--dealer", "riverside", "--count", String(PARTS_CATALOG_SIZE)]).trim()}`,
+  );
 
   const port = await freePort();
   console.log(`Starting next start on port ${port}…`);

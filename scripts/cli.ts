@@ -5,12 +5,14 @@
  *   dealer list
  *   user create --email <e> --role admin|staff|ops [--dealer <slug>] [--name <n>] [--password <p>]
  *   api-key create --dealer <slug> --name <n> --scopes <a,b|*>
+ *   parts generate --dealer <slug> --count <n> [--seed <s>]
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { demoSignIns, seed } from "@/db/seed";
+import { generateIntoCatalog } from "@/lib/parts/catalog-import";
 import { isAppError } from "@/lib/platform/errors";
 import { insertApiKey } from "@/lib/platform/identity/api-keys";
 import { findDealerBySlug, listDealers } from "@/lib/platform/identity/dealers";
@@ -22,7 +24,8 @@ const USAGE = `usage: npm run cli -- <command>
   seed                            create the demo dealers and users (idempotent)
   dealer list                     one "slug<TAB>name" line per dealer
   user create --email E --role admin|staff|ops [--dealer SLUG] [--name N] [--password P]
-  api-key create --dealer SLUG --name N --scopes a.read,b.write|*`;
+  api-key create --dealer SLUG --name N --scopes a.read,b.write|*
+  parts generate --dealer SLUG --count N [--seed S]   add N generated parts (with stock) to a dealer's catalog`;
 
 class UsageError extends Error {}
 
@@ -44,6 +47,8 @@ async function main(argv: string[]): Promise<void> {
       name: { type: "string" },
       password: { type: "string" },
       scopes: { type: "string" },
+      count: { type: "string" },
+      seed: { type: "string" },
     },
   });
   const command = positionals.join(" ");
@@ -97,6 +102,26 @@ async function main(argv: string[]): Promise<void> {
       );
       console.log(`created API key ${apiKey.id} (${apiKey.prefix}…) with scopes ${apiKey.scopes.join(",")}`);
       console.log(key);
+      return;
+    }
+    case "parts generate": {
+      const dealerId = dealerIdFor(values.dealer);
+      const count = Number(values.count);
+      if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+        throw new UsageError("--count must be a whole number from 1 to 1000000");
+      const started = Date.now();
+      // Same tax rate as the dealer's seeded catalog, so generated parts price alike.
+      const taxRow = getDb()
+        .$client.prepare("select tax_rate_bp as t from parts where dealer_id = ? limit 1")
+        .get(dealerId) as { t: number } | undefined;
+      const added = generateIntoCatalog(getDb(), dealerId, {
+        count,
+        seed: values.seed ?? `${values.dealer}-bulk`,
+        taxRateBp: taxRow?.t ?? 600,
+      });
+      console.log(
+        `added ${added} parts to ${values.dealer} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       return;
     }
     default:

@@ -27,6 +27,7 @@ const {
 } = await import("./webhooks/actions");
 const { revokeApiKeyAction, setUserDisabledAction } = await import("./settings/actions");
 const { cancelMoveAction, patchMoveAction, assignLoanerAction } = await import("./moves/actions");
+const { placePartsOrderAction, partsLineAction } = await import("./parts/actions");
 
 let env: ReturnType<typeof useTempDatabase>;
 let adminA: UserActor;
@@ -112,5 +113,82 @@ describe("server actions scope every id to the signed-in dealer", () => {
     expect(r.status).toBe("error");
     expect(r.fieldErrors?.url).toMatch(/https/);
     expect(r.values).toMatchObject({ url: "ftp://nope", events: "service.*", description: "typed" });
+  });
+});
+
+describe("parts actions scope every id to the signed-in dealer", () => {
+  it("dealer B's admin gets 'not found' on dealer A's order, line, account and parts", async () => {
+    const { seedPartsFor, contact } = await import("@/lib/testing/parts-fixtures");
+    const { placeOrder } = await import("@/lib/parts/service");
+    const a = seedPartsFor(getDb(), adminA.dealerId!, { count: 30 });
+    seedPartsFor(getDb(), adminB.dealerId!, { count: 30 });
+    const order = placeOrder(getDb(), adminA, {
+      customerId: a.customer.id,
+      orderType: "STK",
+      orderContact: contact,
+      parts: [{ part: { partId: a.partId("FL-500S") }, quantity: 1 }],
+    });
+    const lineId = order.lines[0].orderLineId;
+    signedIn = adminB;
+    const results = [
+      await partsLineAction(idleState, form({ orderId: order.partsOrderId, lineId, action: "pick" })),
+      await partsLineAction(idleState, form({ orderId: order.partsOrderId, lineId, action: "cancel" })),
+      await placePartsOrderAction(
+        idleState,
+        form({
+          customerId: a.customer.id,
+          orderType: "STK",
+          "orderContact.name": "X",
+          "orderContact.phone": "+1 804 555 0100",
+          "orderContact.email": "x@y.test",
+          lines: JSON.stringify([{ partId: a.partId("FL-500S"), quantity: 1 }]),
+        }),
+      ),
+    ];
+    for (const r of results) {
+      expect(r.status).toBe("error");
+      expect(r.message).toMatch(/^No such /);
+    }
+    // Nothing moved for dealer A.
+    expect(a.stock("FL-500S").reserved).toBe(1);
+  });
+
+  it("maps the order's field errors to the review form and keeps what was typed", async () => {
+    const { addAccount } = await import("@/lib/testing/parts-fixtures");
+    const account = addAccount(getDb(), adminA.dealerId!, { orderReferenceRequired: true });
+    const partId = (
+      getDb()
+        .$client.prepare("select id from parts where dealer_id = ? and part_code = 'FL3Z-12A650-BXA'")
+        .get(adminA.dealerId) as { id: string }
+    ).id;
+    signedIn = adminA;
+    const r = await placePartsOrderAction(
+      idleState,
+      form({
+        customerId: account.id,
+        orderType: "STK",
+        "orderContact.name": "Typed Name",
+        "orderContact.phone": "+1 804 555 0100",
+        "orderContact.email": "typed@garage.test",
+        lines: JSON.stringify([{ partId, quantity: 1 }]),
+      }),
+    );
+    expect(r.status).toBe("error");
+    expect(r.fieldErrors?.orderReference).toMatch(/requires an order reference/);
+    expect(r.values?.["orderContact.name"]).toBe("Typed Name");
+    const vin = await placePartsOrderAction(
+      idleState,
+      form({
+        customerId: account.id,
+        orderType: "STK",
+        orderReference: "PO-1",
+        "orderContact.name": "Typed Name",
+        "orderContact.phone": "+1 804 555 0100",
+        "orderContact.email": "typed@garage.test",
+        lines: JSON.stringify([{ partId, quantity: 1 }]),
+        "parts.0.vin": "1HGCM82633A004353",
+      }),
+    );
+    expect(vin.fieldErrors?.["parts.0.vin"]).toMatch(/check digit/);
   });
 });

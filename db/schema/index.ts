@@ -1,3 +1,4 @@
 export * from "./moves";
+export * from "./parts";
 export * from "./platform";
 export * from "./service-orders";

@@ -79,6 +79,28 @@ export function bearer(ctx: BenchContext): Record<string, string> {
 
 export const HEALTH_PATH = "/api/v1/health";
 
+/** What parts counter staff and integrations type: part-number prefixes and description words. */
+const PART_QUERIES = [
+  "FL-5",
+  "oil filter",
+  "brake pad front",
+  "04152",
+  "15400-P",
+  "alternator",
+  "wiper 22",
+  "PF6",
+  "camry brake",
+  "spark plug iridium",
+  "BB5Z",
+  "water pump",
+  "17D1",
+  "strut front",
+  "gl-8",
+  "battery agm",
+];
+let partQuery = 0;
+let basketBody: string | undefined;
+
 export const endpoints: BenchEndpoint[] = [
   // The baseline every other figure is compared with: keep it first.
   defineEndpoint({ name: "GET /api/v1/health", method: "GET", path: HEALTH_PATH }),
@@ -134,5 +156,39 @@ export const endpoints: BenchEndpoint[] = [
       ...seedMoves.request,
       appointment_time_utc: new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
     }),
+  }),
+  // Parts: search over the 100,000-part catalog scripts/bench.ts generates (a new query each request).
+  defineEndpoint({
+    name: "GET /api/v1/parts?query= (100k parts)",
+    method: "GET",
+    path: "/api/v1/parts?query=FL-5",
+    headers: bearer,
+    body: () => ({
+      path: `/api/v1/parts?query=${encodeURIComponent(PART_QUERIES[partQuery++ % PART_QUERIES.length])}`,
+    }),
+  }),
+  // Parts: a 50-line basket priced for a trade account.
+  defineEndpoint({
+    name: "POST /api/v1/parts/price-availability (50 lines)",
+    method: "POST",
+    path: "/api/v1/parts/price-availability",
+    headers: bearer,
+    setup: async (ctx) => {
+      const get = async (path: string) =>
+        (await (await fetch(`${ctx.baseUrl}${path}`, { headers: bearer(ctx) })).json()) as {
+          data: { customerId: string; partId: string; salesBlocked: boolean }[];
+        };
+      const customerId = (await get("/api/v1/customers")).data[0].customerId;
+      const found = [
+        ...(await get("/api/v1/parts?query=filter&limit=100")).data,
+        ...(await get("/api/v1/parts?query=brake&limit=100")).data,
+      ].filter((p) => !p.salesBlocked);
+      return {
+        customerId,
+        parts: found.slice(0, 50).map((p, i) => ({ partId: p.partId, quantity: 1 + (i % 5) })),
+      };
+    },
+    // Built from what setup found (the same body every time).
+    body: (basket) => (basketBody ??= JSON.stringify(basket)),
   }),
 ];

@@ -9,6 +9,7 @@ import {
   LayoutDashboard,
   ListChecks,
   Menu,
+  Package,
   Settings,
   Webhook,
 } from "lucide-react";
@@ -29,7 +30,8 @@ export interface NavItem {
     | "quotes"
     | "deals"
     | "operations"
-    | "moves";
+    | "moves"
+    | "parts";
 }
 
 const ICONS = {
@@ -42,6 +44,7 @@ const ICONS = {
   deals: Handshake,
   operations: ListChecks,
   moves: Car,
+  parts: Package,
 };
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {

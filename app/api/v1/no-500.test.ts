@@ -4,11 +4,18 @@ import { POST as cancelation } from "./cancelation/route";
 import { POST as buyQuote } from "./candidates/[id]/buy-quote/route";
 import { POST as conciergeLoaner } from "./concierge-loaner-moves/route";
 import { POST as concierge } from "./concierge-moves/route";
+import { GET as customers } from "./customers/route";
 import { POST as attach } from "./deals/[id]/attach/route";
 import { POST as deals } from "./deals/route";
 import { GET as events } from "./events/route";
 import { POST as loaners } from "./loaners/route";
 import { PATCH as patchMove } from "./moves/[id]/route";
+import { GET as getPart } from "./parts/[partId]/route";
+import { POST as priceAvailability } from "./parts/price-availability/route";
+import { GET as searchParts } from "./parts/route";
+import { PATCH as patchPartsLine } from "./parts-orders/[id]/lines/[lineId]/route";
+import { GET as getPartsOrder } from "./parts-orders/[id]/route";
+import { GET as listPartsOrders, POST as partsOrders } from "./parts-orders/route";
 import { POST as payQuote } from "./quotes/[id]/pay/route";
 import { GET as listQuotes, POST as quotes } from "./quotes/route";
 import { PATCH as patchOrder } from "./service-orders/[id]/route";
@@ -43,11 +50,26 @@ const JUNK: unknown[] = [
   { method: null },
   { vehicle: "x", ready_by: "soon", reference_num: 5 },
   { a: "x".repeat(100_000) },
+  { customerId: 5, parts: [{ partId: {}, quantity: "x" }], orderType: 1 },
+  { customerId: "cust_x", parts: [{ part: null, quantity: 1, mandatoryVehicleReferences: "VIN" }] },
+  { customerId: "cust_x", parts: Array(300).fill({ partId: "p", quantity: 1 }) },
+  { action: ["pick"], alternativePartId: 3 },
   JSON.parse(`${"[".repeat(500)}${"]".repeat(500)}`),
 ];
 
-const POSTS = { webhooks, quotes, orders, deals, conciergeLoaner, concierge, cancelation, loaners };
-const WITH_ID = { patchWebhook, payQuote, patchOrder, attach, buyQuote, patchMove };
+const POSTS = {
+  webhooks,
+  quotes,
+  orders,
+  deals,
+  conciergeLoaner,
+  concierge,
+  cancelation,
+  loaners,
+  partsOrders,
+  priceAvailability,
+};
+const WITH_ID = { patchWebhook, payQuote, patchOrder, attach, buyQuote, patchMove, getPartsOrder };
 
 describe("no input produces a 500", () => {
   it("POST bodies of every wrong shape get a 4xx with the error shape", async () => {
@@ -77,7 +99,15 @@ describe("no input produces a 500", () => {
   });
 
   it("query strings of every wrong shape get a 4xx", async () => {
-    for (const handler of [listQuotes, listOrders, deliveries, events]) {
+    for (const handler of [
+      listQuotes,
+      listOrders,
+      deliveries,
+      events,
+      searchParts,
+      listPartsOrders,
+      customers,
+    ]) {
       for (const q of [
         "limit=0",
         "limit=abc",
@@ -87,10 +117,32 @@ describe("no input produces a 500", () => {
         "status=lost",
         "from=yesterday",
         "page=-2",
+        'query="*',
+        "query=%22OR%20NEAR(a%20b)",
+        "query=-",
+        "query=a*b^c",
+        "orderStatus=lost",
+        "brandCode=%00",
+        "cursor=dHx4eA",
       ]) {
         const res = await call(handler, { key, path: `/api/v1/x?${q}` });
         expect(res.status, q).toBeLessThan(500);
       }
+    }
+  });
+
+  it("parts ids and line ids of every wrong shape get a 4xx", async () => {
+    for (const id of ["", "x", "-1", "99999999999999999999", "../etc", "%00", "part_x", "porder_x"]) {
+      const part = await call(getPart, { key, params: { partId: id } });
+      expect(part.status, id).toBe(404);
+      const line = await call(patchPartsLine, {
+        method: "PATCH",
+        key,
+        params: { id, lineId: id },
+        body: { action: "pick" },
+      });
+      expect(line.status, id).toBeGreaterThanOrEqual(400);
+      expect(line.status, id).toBeLessThan(500);
     }
   });
 });

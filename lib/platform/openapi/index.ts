@@ -1,10 +1,16 @@
 import { moveOperations } from "@/lib/moves/openapi";
+import { partsOperations } from "@/lib/parts/openapi";
 import { serviceOrderOperations } from "@/lib/service-orders/openapi";
 import { buildOpenApiDocument } from "./document";
 import { platformOperations } from "./platform-operations";
 
 /** Every domain adds its operations here. */
-export const allOperations = [...platformOperations, ...serviceOrderOperations, ...moveOperations];
+export const allOperations = [
+  ...platformOperations,
+  ...serviceOrderOperations,
+  ...moveOperations,
+  ...partsOperations,
+];
 
 /** Built once per server URL: the schemas do not change while the process runs. */
 const cache = new Map<string, ReturnType<typeof buildOpenApiDocument>>();

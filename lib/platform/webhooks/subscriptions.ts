@@ -36,4 +36,12 @@ export const EVENT_CATALOG: { name: string; description: string }[] = [
   { name: "move.cancel.failed", description: "A cancelation failed; the move goes on." },
   { name: "move.rescheduled", description: "A move's ready-by time changed." },
   { name: "deal.updated", description: "Quotes or orders were attached to a deal." },
+  {
+    name: "parts_order.created",
+    description: "A parts order was placed (stock reserved, the rest back-ordered).",
+  },
+  {
+    name: "parts_order.updated",
+    description: "A parts order line changed (picked, packed, shipped, cancelled…).",
+  },
 ];

@@ -1,0 +1,6 @@
+import { listCustomers } from "@/lib/parts/queries";
+import { apiRoute } from "@/lib/platform/http/api-route";
+
+export const GET = apiRoute(({ db, actor, url }) =>
+  listCustomers(db, actor, Object.fromEntries(url.searchParams)),
+);

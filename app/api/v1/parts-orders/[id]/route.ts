@@ -1,0 +1,4 @@
+import { getOrder } from "@/lib/parts/queries";
+import { apiRoute } from "@/lib/platform/http/api-route";
+
+export const GET = apiRoute(({ db, actor, params }) => getOrder(db, actor, params.id ?? ""));

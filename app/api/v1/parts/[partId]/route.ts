@@ -1,0 +1,4 @@
+import { getPart } from "@/lib/parts/queries";
+import { apiRoute } from "@/lib/platform/http/api-route";
+
+export const GET = apiRoute(({ db, actor, params }) => getPart(db, actor, params.partId ?? ""));
