@@ -92,7 +92,10 @@ function issuePath(path: readonly PropertyKey[]): string {
 export function fromZodError(error: ZodError, prefix?: string): AppError {
   const issues: FieldIssue[] = error.issues.map((issue) => {
     const param = [prefix, issuePath(issue.path)].filter(Boolean).join(".");
-    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+    // An absent field fails as a wrong type, or for enums and literals as a wrong value.
+    const missing =
+      (issue.code === "invalid_type" || issue.code === "invalid_value") &&
+      (issue as { input?: unknown }).input === undefined;
     const custom = (issue as { params?: { code?: string } }).params?.code;
     const code = missing ? "field_missing" : (custom ?? "field_invalid");
     const message = missing ? `${param || "value"} is required.` : issue.message;

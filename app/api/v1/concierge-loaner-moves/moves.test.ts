@@ -135,6 +135,7 @@ describe("POST /v1/concierge-loaner-moves", () => {
       [{ ...base, customer_name: undefined }, "field_missing", "customer_name"],
       [{ ...base, customer_phone: "12" }, "field_invalid", "customer_phone"],
       [{ ...base, customer_action: "drop" }, "field_invalid", "customer_action"],
+      [{ ...base, customer_action: undefined }, "field_missing", "customer_action"],
       [{ ...base, appointment_time_utc: "2020-01-01T10:00:00Z" }, "field_invalid", "appointment_time_utc"],
       [{ ...base, appointment_time_utc: "tomorrow" }, "field_invalid", "appointment_time_utc"],
       [
