@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { seedCheckoutDemo } from "@/lib/checkout/demo-seed";
 import { findDealerBySlug, insertDealer } from "@/lib/platform/identity/dealers";
 import { insertUser } from "@/lib/platform/identity/users";
 import type { Db } from "./client";
@@ -47,6 +48,7 @@ export async function seed(db: Db): Promise<{ created: number }> {
     await insertUser(db, { email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD, dealerId });
     created++;
   }
+  created += seedCheckoutDemo(db);
   return { created };
 }
 

@@ -1,3 +1,4 @@
+export * from "./checkout";
 export * from "./moves";
 export * from "./platform";
 export * from "./service-orders";

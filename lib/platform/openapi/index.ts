@@ -1,10 +1,16 @@
+import { checkoutOperations } from "@/lib/checkout/openapi";
 import { moveOperations } from "@/lib/moves/openapi";
 import { serviceOrderOperations } from "@/lib/service-orders/openapi";
 import { buildOpenApiDocument } from "./document";
 import { platformOperations } from "./platform-operations";
 
 /** Every domain adds its operations here. */
-export const allOperations = [...platformOperations, ...serviceOrderOperations, ...moveOperations];
+export const allOperations = [
+  ...platformOperations,
+  ...serviceOrderOperations,
+  ...moveOperations,
+  ...checkoutOperations,
+];
 
 /** Built once per server URL: the schemas do not change while the process runs. */
 const cache = new Map<string, ReturnType<typeof buildOpenApiDocument>>();
