@@ -16,12 +16,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       { href: "/quotes", label: "Quotes", icon: "quotes" },
       { href: "/deals", label: "Deals", icon: "deals" },
       { href: "/moves", label: "Moves", icon: "moves" },
+      { href: "/checkout", label: "Checkout", icon: "checkout" },
       { href: "/webhooks", label: "Webhooks", icon: "webhooks" },
     );
   } else {
     items.push(
       { href: "/operations", label: "Operations", icon: "operations" },
       { href: "/driver", label: "Driver board", icon: "moves" },
+      { href: "/checkout", label: "Checkout", icon: "checkout" },
     );
   }
   items.push({ href: "/settings", label: "Settings", icon: "settings" });

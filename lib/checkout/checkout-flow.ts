@@ -146,6 +146,7 @@ function touch(db: DbOrTx, cartId: string, now = nowMs()) {
 
 export interface CheckoutView {
   cartId: string;
+  dealerId: string;
   oemName: string;
   dealerName: string;
   cancelUrl: string;
@@ -192,6 +193,7 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
   const options = offeredOptions(terms).map((o) => paymentFor(prices, o, terms));
   return {
     cartId: cart.id,
+    dealerId: cart.dealerId,
     oemName: oemName(db, cart.oemId).name,
     dealerName,
     cancelUrl: cart.cancelUrl,
@@ -306,6 +308,22 @@ export function saveCheckoutStep(
   );
   touch(db, cart.id, now);
   return { next: firstIncomplete(progress) };
+}
+
+const money = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+
+function confirmationEmail(order: PlacedOrder, oem: string, dealer: string): string {
+  const vehicles = order.vehicles.map((v) => `- ${v.modelYear} ${v.name} (${v.variantConfigId})`).join("\n");
+  return [
+    `Hi ${order.buyer.firstName},`,
+    "",
+    `Thank you for your order ${order.id} with ${oem}.`,
+    vehicles,
+    "",
+    `Paid today: ${money(order.paidCents)} (${order.cardBrand} ending ${order.cardLast4}). Total: ${money(order.totalCents)}.`,
+    `${dealer} will contact you about ${order.delivery.method === "SHIP" ? "shipping" : "pick-up"}.`,
+  ].join("\n");
 }
 
 const typeOfOrder = (t: CheckoutCart["orderCreationType"]) =>
@@ -423,6 +441,14 @@ export function payCheckout(
       to: order.fulfillmentStatus,
       note: `Placed by ${buyerName}: ${option.replace(/_/g, " ").toLowerCase()}, ${order.paymentStatus}`,
       event: { name: "placed_order.created", type: "placed_order", data: placedOrderDto(tx, order) },
+      notify: [
+        {
+          channel: "email",
+          to: p.buyer.email,
+          subject: `Your ${oem.name} order ${order.id}`,
+          body: confirmationEmail(order, oem.name, dealer.name),
+        },
+      ],
     });
     return { placedOrderId: order.id, declined: null };
   }, IMMEDIATE);

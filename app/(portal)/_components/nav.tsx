@@ -10,6 +10,7 @@ import {
   ListChecks,
   Menu,
   Settings,
+  ShoppingCart,
   Webhook,
 } from "lucide-react";
 import Link from "next/link";
@@ -29,7 +30,8 @@ export interface NavItem {
     | "quotes"
     | "deals"
     | "operations"
-    | "moves";
+    | "moves"
+    | "checkout";
 }
 
 const ICONS = {
@@ -42,6 +44,7 @@ const ICONS = {
   deals: Handshake,
   operations: ListChecks,
   moves: Car,
+  checkout: ShoppingCart,
 };
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
