@@ -314,6 +314,15 @@ async function main(): Promise<void> {
       .at(-1)
       ?.trim() ?? "";
   if (!apiKey.startsWith("fc_live_")) throw new BenchError(`could not read the API key (got "${apiKey}")`);
+  // Checkout carts are posted by an OEM's web shop: a key bound to the seeded demo OEM.
+  const oemApiKey =
+    cli(env, ["api-key", "create", "--oem", "aurora", "--name", "bench-oem", "--scopes", "*"])
+      .trim()
+      .split("\n")
+      .at(-1)
+      ?.trim() ?? "";
+  if (!oemApiKey.startsWith("fc_live_"))
+    throw new BenchError(`could not read the OEM API key (got "${oemApiKey}")`);
 
   const port = await freePort();
   console.log(`Starting next start on port ${port}…`);
@@ -324,7 +333,7 @@ async function main(): Promise<void> {
     if (serverLog.trim()) console.error(`--- server output ---\n${serverLog.trim()}\n---`);
     throw e;
   }
-  const ctx: BenchContext = { baseUrl, apiKey };
+  const ctx: BenchContext = { baseUrl, apiKey, oemApiKey };
 
   const health = endpoints.find((e) => e.path === HEALTH_PATH);
   if (!health) throw new BenchError(`scripts/bench/endpoints.ts must include ${HEALTH_PATH}`);
