@@ -169,7 +169,8 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
     return { checkoutUrl: data.nativeDefaultCheckoutUrl, checkoutCartId: null, message: route.message };
 
   const dealer = route.dealer;
-  const cartId = data.id ?? data.ekhoCheckoutCartId ?? newId("cart");
+  const givenId = data.id ?? data.ekhoCheckoutCartId;
+  const cartId = givenId ?? newId("cart");
   const content = {
     oemId: oem.id,
     dealerId: dealer.dealerId,
@@ -190,7 +191,8 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
   };
   return db.transaction((tx) => {
     const now = new Date(nowMs());
-    const [existing] = selectRows(tx, checkoutCarts, "where id = ?", cartId);
+    // A generated id is new by construction; only an OEM-chosen id can name an existing cart.
+    const [existing] = givenId ? selectRows(tx, checkoutCarts, "where id = ?", cartId) : [];
     let cart: CheckoutCart;
     if (existing) {
       // Another OEM's cart does not exist as far as this key can tell.

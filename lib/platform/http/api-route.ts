@@ -82,8 +82,10 @@ export function route<A extends Actor>(
       const url = new URL(req.url);
       const { text, value } = await readBody(req);
       const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
-      const run = async () => {
+      /** `record` stores the idempotent response before waiting, so it commits with the change. */
+      const run = async (record?: (r: ApiResult) => void) => {
         const result = toResponse(await handler({ req, db, actor, params, url, body: value }));
+        record?.(result);
         await waitUntilDurable(db);
         return result;
       };
@@ -100,8 +102,9 @@ export function route<A extends Actor>(
         });
       }
       try {
-        const r = await run();
-        completeIdempotent(db, keyOwner, key, r.status, JSON.stringify(r.body));
+        const r = await run((res) =>
+          completeIdempotent(db, keyOwner, key, res.status, JSON.stringify(res.body)),
+        );
         return json(r.status, r.body, r.headers);
       } catch (e) {
         if (e instanceof AppError && e.status < 500) {

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import { statement } from "@/db/raw";
 import { nowMs } from "../clock";
 import { AppError, invalid } from "../errors";
 
@@ -15,53 +14,50 @@ export function requestFingerprint(method: string, path: string, body: string): 
   return createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
 }
 
+interface KeyRow {
+  id: number;
+  request_hash: string;
+  state: "in_flight" | "done";
+  response_status: number | null;
+  response_body: string | null;
+  created_at: number;
+}
+
 /**
  * Reserves `key` for this request, or answers with the stored response. Same key + same body
  * replays; a different body is a 422; a request still running with the key is a 409.
+ * Every idempotent POST passes here twice: raw prepared statements (see db/raw.ts).
  */
 export function beginIdempotent(db: Db, owner: string, key: string, fingerprint: string): IdempotencyStart {
   if (key.length > 255) throw invalid("Idempotency-Key", "Idempotency-Key must be at most 255 characters.");
   const now = nowMs();
   return db.transaction(
     (tx) => {
-      tx.delete(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.owner, owner),
-            eq(idempotencyKeys.key, key),
-            lt(idempotencyKeys.expiresAt, new Date(now)),
-          ),
-        )
-        .run();
-      const row = tx
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key)))
-        .get();
+      statement(tx, "delete from idempotency_keys where owner = ? and key = ? and expires_at < ?").run(
+        owner,
+        key,
+        now,
+      );
+      const row = statement(
+        tx,
+        "select id, request_hash, state, response_status, response_body, created_at from idempotency_keys where owner = ? and key = ?",
+      ).get(owner, key) as KeyRow | undefined;
       if (!row) {
-        tx.insert(idempotencyKeys)
-          .values({
-            owner,
-            key,
-            requestHash: fingerprint,
-            state: "in_flight",
-            expiresAt: new Date(now + IDEMPOTENCY_TTL_MS),
-          })
-          .run();
+        statement(
+          tx,
+          "insert into idempotency_keys (owner, key, request_hash, state, created_at, expires_at) values (?, ?, ?, 'in_flight', ?, ?)",
+        ).run(owner, key, fingerprint, now, now + IDEMPOTENCY_TTL_MS);
         return { kind: "new" } as const;
       }
-      if (row.requestHash !== fingerprint) {
+      if (row.request_hash !== fingerprint) {
         throw new AppError({
           type: "idempotency_error",
           code: "idempotency_key_reused",
           message: "This Idempotency-Key was used with a different request body.",
         });
       }
-      if (row.state === "in_flight" && now - row.createdAt.getTime() > IN_FLIGHT_TIMEOUT_MS) {
-        tx.update(idempotencyKeys)
-          .set({ createdAt: new Date(now) })
-          .where(eq(idempotencyKeys.id, row.id))
-          .run();
+      if (row.state === "in_flight" && now - row.created_at > IN_FLIGHT_TIMEOUT_MS) {
+        statement(tx, "update idempotency_keys set created_at = ? where id = ?").run(now, row.id);
         return { kind: "new" } as const;
       }
       if (row.state === "in_flight") {
@@ -71,22 +67,32 @@ export function beginIdempotent(db: Db, owner: string, key: string, fingerprint:
           message: "A request with this Idempotency-Key is still being processed.",
         });
       }
-      return { kind: "replay", status: row.responseStatus ?? 200, body: row.responseBody ?? "null" } as const;
+      return {
+        kind: "replay",
+        status: row.response_status ?? 200,
+        body: row.response_body ?? "null",
+      } as const;
     },
     { behavior: "immediate" },
   );
 }
 
+/**
+ * Stores the response to replay. Called before the request waits for durability, in a
+ * transaction, so under group commit it lands in the same commit as the change it answers for.
+ */
 export function completeIdempotent(db: Db, owner: string, key: string, status: number, body: string): void {
-  db.update(idempotencyKeys)
-    .set({ state: "done", responseStatus: status, responseBody: body })
-    .where(and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key)))
-    .run();
+  db.transaction((tx) => {
+    statement(
+      tx,
+      "update idempotency_keys set state = 'done', response_status = ?, response_body = ? where owner = ? and key = ?",
+    ).run(status, body, owner, key);
+  });
 }
 
 /** A server error is not a result worth replaying: free the key so the client can retry. */
 export function abandonIdempotent(db: Db, owner: string, key: string): void {
-  db.delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key)))
-    .run();
+  db.transaction((tx) => {
+    statement(tx, "delete from idempotency_keys where owner = ? and key = ?").run(owner, key);
+  });
 }
