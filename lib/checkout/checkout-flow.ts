@@ -20,7 +20,14 @@ import { recordChange } from "@/lib/platform/events";
 import { newId, newPublicToken } from "@/lib/platform/ids";
 import { cardFormSchema, chargeTestCard } from "@/lib/platform/test-cards";
 import { parseInput } from "@/lib/platform/validation";
-import { initialPaymentStatus, offeredOptions, type PaymentTerms, paymentFor, priceCart } from "./pricing";
+import {
+  initialPaymentStatus,
+  offeredOptions,
+  PAYMENT_OPTION_LABELS,
+  type PaymentTerms,
+  paymentFor,
+  priceCart,
+} from "./pricing";
 import {
   buyerStepSchema,
   deliveryStepSchema,
@@ -439,7 +446,7 @@ export function payCheckout(
       actor,
       subject: { type: "placed_order", id: order.id },
       to: order.fulfillmentStatus,
-      note: `Placed by ${buyerName}: ${option.replace(/_/g, " ").toLowerCase()}, ${order.paymentStatus}`,
+      note: `Placed by ${buyerName}: ${PAYMENT_OPTION_LABELS[option].toLowerCase()}, ${order.paymentStatus}`,
       event: { name: "placed_order.created", type: "placed_order", data: placedOrderDto(tx, order) },
       notify: [
         {

@@ -95,6 +95,12 @@ export interface PaymentChoice {
   amounts: OrderAmounts;
 }
 
+export const PAYMENT_OPTION_LABELS: Record<PaymentOption, string> = {
+  STANDARD_RESERVATION: "Reservation deposit",
+  CHECKOUT_FULL_PAYMENT: "Full payment",
+  LOAN_DOWNPAYMENT: "Loan down payment",
+};
+
 /** The payment options a cart offers: only its override when it has one, otherwise all three. */
 export function offeredOptions(terms: PaymentTerms): PaymentOption[] {
   return terms.override

@@ -306,6 +306,8 @@ export interface PlacedOrderDetail {
   /** The statuses the fulfilling dealer's staff may move to next (empty for anyone else). */
   nextFulfillment: FulfillmentStatus[];
   nextPayment: PaymentStatus[];
+  /** Only the fulfilling dealer's own staff change an order. */
+  canUpdate: boolean;
   timeline: ReturnType<typeof timelineOf>;
 }
 
@@ -331,6 +333,7 @@ export function getPlacedOrderDetail(db: Db, actor: Actor, id: string): PlacedOr
     timeZone: v.timeZone,
     nextFulfillment: mine ? nextFulfillment(v.order.fulfillmentStatus, v.order.delivery.method) : [],
     nextPayment: mine ? [...nextPayment(v.order.paymentStatus)] : [],
+    canUpdate: mine,
     timeline: timelineOf(db, "placed_order", id),
   };
 }

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormToast } from "@/components/use-form-toast";
+import { PAYMENT_OPTION_LABELS } from "@/lib/checkout/pricing";
 import type { PlacedOrderDetail } from "@/lib/checkout/queries";
 import { idleState } from "@/lib/platform/form-state";
 import { updatePlacedOrderAction } from "../actions";
@@ -29,6 +30,12 @@ function StatusActions({ detail }: { detail: PlacedOrderDetail }) {
   useEffect(() => {
     if (state.status === "ok") queryClient.invalidateQueries({ queryKey: ["placed-order", id] });
   }, [state, id, queryClient]);
+  if (!detail.canUpdate)
+    return (
+      <p className="text-sm text-muted-foreground">
+        {detail.order.fulfillingDealer.name}'s staff update this order's fulfillment and payment.
+      </p>
+    );
   if (detail.nextFulfillment.length === 0 && detail.nextPayment.length === 0)
     return <p className="text-sm text-muted-foreground">Nothing left to change on this order.</p>;
   return (
@@ -183,7 +190,7 @@ export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
           <CardContent>
             <Rows
               rows={[
-                ["Payment option", humanizeStatus(o.paymentOption)],
+                ["Payment option", PAYMENT_OPTION_LABELS[o.paymentOption]],
                 ["Vehicles", usd.format(a.vehicles)],
                 ["Accessories", usd.format(a.accessories)],
                 ["Items", usd.format(a.items)],
