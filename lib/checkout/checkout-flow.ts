@@ -20,6 +20,7 @@ import { recordChange } from "@/lib/platform/events";
 import { newId, newPublicToken } from "@/lib/platform/ids";
 import { cardFormSchema, chargeTestCard } from "@/lib/platform/test-cards";
 import { parseInput } from "@/lib/platform/validation";
+import { type DealerRow, hostedStates, oemDealerRows } from "./oem-catalog";
 import {
   initialPaymentStatus,
   offeredOptions,
@@ -35,7 +36,7 @@ import {
   registrationStepSchema,
 } from "./schema";
 import { serializeCart } from "./serialize";
-import { type DealerRow, hostedStates, oemDealerRows, placedOrderDto } from "./service";
+import { placedOrderDto } from "./service";
 
 /**
  * The buyer's hosted checkout. No account: the cart's link token finds the cart, and a per-buyer

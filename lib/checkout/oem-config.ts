@@ -15,6 +15,7 @@ import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { newId } from "@/lib/platform/ids";
 import { toCents } from "@/lib/platform/money";
 import { parseInput } from "@/lib/platform/validation";
+import { forgetOemCatalog } from "./oem-catalog";
 import {
   accessorySchema,
   createOemSchema,
@@ -67,6 +68,7 @@ export function writeOemStates(db: Db, oemId: string, input: unknown) {
     tx.delete(oemCheckoutStates).where(eq(oemCheckoutStates.oemId, oemId)).run();
     for (const state of new Set(states)) tx.insert(oemCheckoutStates).values({ oemId, state }).run();
   });
+  forgetOemCatalog(oemId);
   return { states: [...new Set(states)].sort() };
 }
 
@@ -82,6 +84,7 @@ export function writeOemBrand(db: Db, oemId: string, input: unknown) {
     .values({ oemId, ...data })
     .onConflictDoUpdate({ target: [oemBrands.oemId, oemBrands.brandKey], set: { name: data.name } })
     .run();
+  forgetOemCatalog(oemId);
   return data;
 }
 
@@ -108,6 +111,7 @@ export function writeOemDealer(db: Db, oemId: string, input: unknown) {
       })
       .run();
   });
+  forgetOemCatalog(oemId);
   return { dealer: dealer.slug, states, isDefault: data.isDefault };
 }
 
@@ -126,6 +130,7 @@ export function removeOemDealer(db: Db, actor: Actor, oemId: string, dealerId: s
     .returning()
     .get();
   if (!gone) throw notFound("fulfilling dealer");
+  forgetOemCatalog(oemId);
   return { removed: dealerId };
 }
 
@@ -147,12 +152,14 @@ export function writeProduct(db: Db, oemId: string, input: unknown) {
     brandKey: data.brandKey ?? null,
     basePriceCents: toCents(data.basePrice),
   };
-  return db
+  const product = db
     .insert(products)
     .values({ id: newId("prd"), oemId, productId: data.productId, ...values })
     .onConflictDoUpdate({ target: [products.oemId, products.productId], set: values })
     .returning()
     .get();
+  forgetOemCatalog(oemId);
+  return product;
 }
 
 export function saveProduct(db: Db, actor: Actor, oemId: string, input: unknown) {
@@ -176,7 +183,7 @@ export function writeAccessory(db: Db, oemId: string, input: unknown) {
     .all();
   if (!existing.some((a) => a.variantKey === key) && existing.length >= MAX_ACCESSORIES_PER_PRODUCT)
     throw invalid("name", `A product has at most ${MAX_ACCESSORIES_PER_PRODUCT} accessories.`);
-  return db
+  const accessory = db
     .insert(productAccessories)
     .values({
       id: newId("acc"),
@@ -191,6 +198,8 @@ export function writeAccessory(db: Db, oemId: string, input: unknown) {
     })
     .returning()
     .get();
+  forgetOemCatalog(oemId);
+  return accessory;
 }
 
 export function saveAccessory(db: Db, actor: Actor, oemId: string, input: unknown) {
@@ -208,6 +217,7 @@ export function removeAccessory(db: Db, actor: Actor, oemId: string, accessoryId
     .get();
   if (!row) throw notFound("accessory");
   db.delete(productAccessories).where(eq(productAccessories.id, accessoryId)).run();
+  forgetOemCatalog(oemId);
   return { removed: accessoryId };
 }
 

@@ -12,10 +12,7 @@ import {
   oems,
   type PaymentStatus,
   type PlacedOrder,
-  type Product,
-  type ProductAccessory,
   placedOrders,
-  products,
 } from "@/db/schema";
 import { type Actor, dealerOf, requireScope } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
@@ -26,68 +23,16 @@ import { toCents } from "@/lib/platform/money";
 import { parseInput } from "@/lib/platform/validation";
 import { assertVisible, checkoutScope, oemOf } from "./access";
 import { canFulfill, canPay, nextFulfillment, nextPayment } from "./lifecycle";
-import { type FulfillingDealer, routeCart } from "./routing";
+import { type OemCatalog, oemCatalog } from "./oem-catalog";
+import { routeCart } from "./routing";
 import { type CreateCartInput, createCartSchema, patchPlacedOrderSchema } from "./schema";
 import { checkoutUrlFor, serializeCart, serializePlacedOrder } from "./serialize";
-import { productIdCandidates, resolveVariantConfig } from "./variant-config";
+import { resolveVariantConfig } from "./variant-config";
 
 const IMMEDIATE = { behavior: "immediate" } as const;
 
-export interface DealerRow extends FulfillingDealer {
-  slug: string;
-}
-
-/** The OEM's fulfilling dealers in a stable order (the routing picks the first that fits). */
-export function oemDealerRows(db: DbOrTx, oemId: string): DealerRow[] {
-  const rows = statement(
-    db,
-    `select d.id as dealerId, d.name as name, d.slug as slug, od.states as states, od.is_default as isDefault
-       from oem_dealers od join dealers d on d.id = od.dealer_id
-      where od.oem_id = ? order by od.created_at, d.slug`,
-  ).all(oemId) as { dealerId: string; name: string; slug: string; states: string; isDefault: number }[];
-  return rows.map((r) => ({ ...r, states: JSON.parse(r.states) as string[], isDefault: r.isDefault === 1 }));
-}
-
-export function hostedStates(db: DbOrTx, oemId: string): Set<string> {
-  const rows = statement(db, "select state from oem_checkout_states where oem_id = ?").all(oemId) as {
-    state: string;
-  }[];
-  return new Set(rows.map((r) => r.state));
-}
-
-type ProductWithAccessories = Product & { accessories: ProductAccessory[] };
-
-/** The OEM's products any of these variantConfigIds could name, with their accessories: two queries. */
-function productsFor(db: DbOrTx, oemId: string, configIds: string[]): Map<string, ProductWithAccessories> {
-  const candidates = [...new Set(configIds.flatMap(productIdCandidates))];
-  const found = selectRows(
-    db,
-    products,
-    "where oem_id = ? and product_id in (select value from json_each(?))",
-    oemId,
-    JSON.stringify(candidates),
-  );
-  const accessories = found.length
-    ? (statement(
-        db,
-        `select id, product_row_id as productRowId, name, variant_key as variantKey, price_cents as priceCents
-           from product_accessories where product_row_id in (select value from json_each(?)) order by name`,
-      ).all(JSON.stringify(found.map((p) => p.id))) as ProductAccessory[])
-    : [];
-  return new Map(
-    found.map((p) => [
-      p.productId,
-      { ...p, accessories: accessories.filter((a) => a.productRowId === p.id) },
-    ]),
-  );
-}
-
-function resolveVehicles(db: DbOrTx, oemId: string, data: CreateCartInput): CartVehicle[] {
-  const byId = productsFor(
-    db,
-    oemId,
-    data.variants.map((v) => v.variantConfigId),
-  );
+function resolveVehicles(catalog: OemCatalog, data: CreateCartInput): CartVehicle[] {
+  const byId = catalog.productsById;
   return data.variants.map((v, i) => {
     const resolved = resolveVariantConfig(v.variantConfigId, byId);
     if (!resolved.ok) throw invalid(`variants.${i}.variantConfigId`, resolved.reason, "variant_unknown");
@@ -117,9 +62,10 @@ const itemsOf = (items: CreateCartInput["items"]): CartItem[] =>
     lines.map((l) => ({ itemId, name: l.name, priceCents: toCents(l.price) })),
   );
 
-function loadOemForKey(db: DbOrTx, actor: Actor, data: CreateCartInput): Oem {
-  const [oem] = selectRows(db, oems, "where id = ?", oemOf(actor));
-  if (!oem) throw notFound("OEM");
+function catalogForKey(db: DbOrTx, actor: Actor, data: CreateCartInput): OemCatalog {
+  const catalog = oemCatalog(db, oemOf(actor));
+  if (!catalog) throw notFound("OEM");
+  const { oem } = catalog;
   if (data.oemKey !== oem.oemKey)
     throw invalid(
       "oemKey",
@@ -128,16 +74,9 @@ function loadOemForKey(db: DbOrTx, actor: Actor, data: CreateCartInput): Oem {
     );
   if (data.oemId && data.oemId !== oem.id)
     throw invalid("oemId", `oemId ${data.oemId} is not the id of the OEM "${oem.oemKey}".`, "oem_mismatch");
-  return oem;
-}
-
-function checkBrand(db: DbOrTx, oem: Oem, brandKey: string | undefined) {
-  if (!brandKey) return;
-  const known = statement(db, "select 1 from oem_brands where oem_id = ? and brand_key = ?").get(
-    oem.id,
-    brandKey,
-  );
-  if (!known) throw invalid("brandKey", `${oem.name} has no brand "${brandKey}".`, "brand_unknown");
+  if (data.brandKey && !catalog.brands.has(data.brandKey))
+    throw invalid("brandKey", `${oem.name} has no brand "${data.brandKey}".`, "brand_unknown");
+  return catalog;
 }
 
 /**
@@ -149,10 +88,9 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
   requireScope(actor, "checkout_carts.write");
   oemOf(actor);
   const data = parseInput(createCartSchema, input);
-  const oem = loadOemForKey(db, actor, data);
-  checkBrand(db, oem, data.brandKey);
-  const vehicles = resolveVehicles(db, oem.id, data);
-  const dealers = oemDealerRows(db, oem.id);
+  const catalog = catalogForKey(db, actor, data);
+  const { oem, dealers } = catalog;
+  const vehicles = resolveVehicles(catalog, data);
   const pickUp = data.customLinkConfig?.prefilledInfo?.pickUpLocation;
   if (pickUp && !dealers.some((d) => d.slug === pickUp))
     throw invalid(
@@ -162,7 +100,7 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
   const route = routeCart({
     vehicleCount: vehicles.length,
     registrationState: data.registrationState,
-    hostedStates: hostedStates(db, oem.id),
+    hostedStates: catalog.hostedStates,
     dealers,
   });
   if (route.kind === "native")
