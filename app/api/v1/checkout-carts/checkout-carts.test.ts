@@ -437,6 +437,25 @@ describe("placed orders", () => {
     ]);
   });
 
+  it("a buyer's session works only on its own cart's link", async () => {
+    const a = tokenOf((await post(cart())).json.checkoutUrl);
+    const b = tokenOf((await post(cart())).json.checkoutUrl);
+    const secretA = startCheckout(getDb(), a).secret;
+    expect(() =>
+      saveCheckoutStep(getDb(), b, secretA, "buyer", {
+        firstName: "Eve",
+        lastName: "X",
+        email: "eve@example.com",
+        phone: "804-555-0100",
+      }),
+    ).toThrow(/Start the checkout again/);
+    expect(() => payCheckout(getDb(), b, secretA, card("4242424242424242"))).toThrow(
+      /Start the checkout again/,
+    );
+    expect(() => saveCheckoutStep(getDb(), "not-a-token", secretA, "buyer", {})).toThrow(/No such checkout/);
+    expect(loadCheckout(getDb(), b, secretA)?.started).toBe(false);
+  });
+
   it("a MULTI_USE link serves several buyers", async () => {
     const res = await post(cart());
     const token = tokenOf(res.json.checkoutUrl);
