@@ -5,7 +5,14 @@ const nextConfig = {
   poweredByHeader: false,
   async rewrites() {
     // The source contracts (moves, checkout) document paths without the /api prefix.
-    return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
+    return [
+      { source: "/v1/:path*", destination: "/api/v1/:path*" },
+      // The OEM cart contract's paths, with or without the trailing slash the source document shows.
+      ...["/checkoutCart_oncreate_v2", "/checkoutCart_oncreate"].flatMap((source) => [
+        { source, destination: "/api/v1/checkout-carts" },
+        { source: `${source}/`, destination: "/api/v1/checkout-carts" },
+      ]),
+    ];
   },
 };
 

@@ -9,8 +9,17 @@ function statusKey(status: string): string {
 }
 
 const TONE_GROUPS: Record<StatusTone, string[]> = {
-  neutral: ["pending", "queued", "not_sent", "created", "draft"],
-  info: ["awaiting-payment", "open", "new", "scheduled"],
+  neutral: ["pending", "queued", "not_sent", "created", "draft", "unfulfilled"],
+  info: [
+    "awaiting-payment",
+    "open",
+    "new",
+    "scheduled",
+    "ready_to_fulfill",
+    "ready_for_pick_up",
+    "reservation_paid",
+    "down_payment_paid",
+  ],
   progress: [
     "in-progress",
     "dispatched",
@@ -27,6 +36,7 @@ const TONE_GROUPS: Record<StatusTone, string[]> = {
     "confirmed",
     "opened",
     "processing",
+    "financing_guaranteed",
   ],
   success: [
     "completed",

@@ -38,18 +38,40 @@ export function statement(db: DbOrTx, sql: string): Database.Statement {
  * their database defaults.
  */
 export function insertRow<T extends SQLiteTable>(db: DbOrTx, table: T, row: T["$inferInsert"]): number {
-  const columns = getTableColumns(table) as Record<
-    string,
-    { name: string; mapToDriverValue(v: unknown): unknown }
-  >;
   const values = row as Record<string, unknown>;
   const keys = Object.keys(values).filter((k) => values[k] !== undefined);
-  const sql = `insert into "${getTableName(table)}" (${keys.map((k) => `"${columns[k].name}"`).join(", ")}) values (${keys.map(() => "?").join(", ")})`;
-  const result = statement(db, sql).run(
-    ...keys.map((k) => (values[k] === null ? null : columns[k].mapToDriverValue(values[k]))),
+  const plan = insertPlan(table, keys);
+  const result = statement(db, plan.sql).run(
+    ...plan.columns.map((c) => (values[c.key] === null ? null : c.toDriver(values[c.key]))),
   );
   // The new rowid: the id of tables with an integer primary key.
   return Number(result.lastInsertRowid);
+}
+
+type InsertPlan = { sql: string; columns: { key: string; toDriver(v: unknown): unknown }[] };
+const insertPlans = new WeakMap<SQLiteTable, Map<string, InsertPlan>>();
+
+/** The INSERT for this set of columns, built once per table and column set. */
+function insertPlan(table: SQLiteTable, keys: string[]): InsertPlan {
+  let plans = insertPlans.get(table);
+  if (!plans) {
+    plans = new Map();
+    insertPlans.set(table, plans);
+  }
+  const signature = keys.join(",");
+  let plan = plans.get(signature);
+  if (!plan) {
+    const columns = getTableColumns(table) as Record<
+      string,
+      { name: string; mapToDriverValue(v: unknown): unknown }
+    >;
+    plan = {
+      sql: `insert into "${getTableName(table)}" (${keys.map((k) => `"${columns[k].name}"`).join(", ")}) values (${keys.map(() => "?").join(", ")})`,
+      columns: keys.map((key) => ({ key, toDriver: (v) => columns[key].mapToDriverValue(v) })),
+    };
+    plans.set(signature, plan);
+  }
+  return plan;
 }
 
 type ColumnMap = { key: string; name: string; fromDriver(v: unknown): unknown }[];

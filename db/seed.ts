@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { seedCheckoutDemo } from "@/lib/checkout/demo-seed";
 import { seedParts } from "@/lib/parts/seed";
 import { findDealerBySlug, insertDealer } from "@/lib/platform/identity/dealers";
 import { insertUser } from "@/lib/platform/identity/users";
@@ -49,6 +50,7 @@ export async function seed(db: Db): Promise<{ created: number }> {
     created++;
   }
   created += seedParts(db);
+  created += seedCheckoutDemo(db);
   return { created };
 }
 

@@ -329,6 +329,15 @@ async function main(): Promise<void> {
   console.log(
     `  ${cli(env, ["parts", "generate", "--dealer", "riverside", "--count", String(PARTS_CATALOG_SIZE)]).trim()}`,
   );
+  // Checkout carts are posted by an OEM's web shop: a key bound to the seeded demo OEM.
+  const oemApiKey =
+    cli(env, ["api-key", "create", "--oem", "aurora", "--name", "bench-oem", "--scopes", "*"])
+      .trim()
+      .split("\n")
+      .at(-1)
+      ?.trim() ?? "";
+  if (!oemApiKey.startsWith("fc_live_"))
+    throw new BenchError(`could not read the OEM API key (got "${oemApiKey}")`);
 
   const port = await freePort();
   console.log(`Starting next start on port ${port}…`);
@@ -339,7 +348,7 @@ async function main(): Promise<void> {
     if (serverLog.trim()) console.error(`--- server output ---\n${serverLog.trim()}\n---`);
     throw e;
   }
-  const ctx: BenchContext = { baseUrl, apiKey };
+  const ctx: BenchContext = { baseUrl, apiKey, oemApiKey };
 
   const health = endpoints.find((e) => e.path === HEALTH_PATH);
   if (!health) throw new BenchError(`scripts/bench/endpoints.ts must include ${HEALTH_PATH}`);

@@ -6,12 +6,15 @@
  *   user create --email <e> --role admin|staff|ops [--dealer <slug>] [--name <n>] [--password <p>]
  *   api-key create --dealer <slug> --name <n> --scopes <a,b|*>
  *   parts generate --dealer <slug> --count <n> [--seed <s>]
+ *   oem list
+ *   api-key create --oem <oemKey> --name <n> --scopes <a,b|*>
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { closeDb, getDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { demoSignIns, seed } from "@/db/seed";
+import { findOemByKey, listOems } from "@/lib/checkout/oem-config";
 import { generateIntoCatalog } from "@/lib/parts/catalog-import";
 import { isAppError } from "@/lib/platform/errors";
 import { insertApiKey } from "@/lib/platform/identity/api-keys";
@@ -25,7 +28,9 @@ const USAGE = `usage: npm run cli -- <command>
   dealer list                     one "slug<TAB>name" line per dealer
   user create --email E --role admin|staff|ops [--dealer SLUG] [--name N] [--password P]
   api-key create --dealer SLUG --name N --scopes a.read,b.write|*
-  parts generate --dealer SLUG --count N [--seed S]   add N generated parts (with stock) to a dealer's catalog`;
+  parts generate --dealer SLUG --count N [--seed S]   add N generated parts (with stock) to a dealer's catalog
+  oem list                        one "oemKey<TAB>oemId<TAB>name" line per OEM
+  api-key create --oem OEMKEY --name N --scopes checkout_carts.*,products.read,placed_orders.read|*`;
 
 class UsageError extends Error {}
 
@@ -49,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
       scopes: { type: "string" },
       count: { type: "string" },
       seed: { type: "string" },
+      oem: { type: "string" },
     },
   });
   const command = positionals.join(" ");
@@ -84,8 +90,16 @@ async function main(argv: string[]): Promise<void> {
       if (!values.password) console.log(`password: ${password}`);
       return;
     }
+    case "oem list": {
+      for (const o of listOems(getDb())) console.log(`${o.oemKey}\t${o.id}\t${o.name}`);
+      return;
+    }
     case "api-key create": {
-      const dealerId = dealerIdFor(values.dealer);
+      // An OEM key (checkout carts) belongs to an OEM instead of a dealer.
+      const oem = values.oem ? findOemByKey(getDb(), values.oem) : undefined;
+      if (values.oem && !oem) throw new UsageError(`no OEM with key "${values.oem}" (see: oem list)`);
+      if (oem && values.dealer) throw new UsageError("use --dealer or --oem, not both");
+      const dealerId = oem ? null : dealerIdFor(values.dealer);
       if (!values.name) throw new UsageError("--name is required");
       const scopes = scopesSchema.safeParse(
         (values.scopes ?? "")
@@ -96,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
       if (!scopes.success) throw new UsageError(`--scopes: ${scopes.error.issues[0]?.message}`);
       const { key, apiKey } = insertApiKey(
         getDb(),
-        { dealerId },
+        { dealerId, oemId: oem?.id ?? null },
         { name: values.name, scopes: scopes.data },
         null,
       );

@@ -8,6 +8,8 @@ import path from "node:path";
 import { closeDb, databasePath, getDb } from "@/db/client";
 import { dealers } from "@/db/schema";
 import { demoSignIns, seed } from "@/db/seed";
+import { findOemByKey } from "@/lib/checkout/oem-config";
+import { insertApiKey } from "@/lib/platform/identity/api-keys";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -27,6 +29,20 @@ async function main() {
   if (isNew) {
     await seed(db);
     console.log(`\nSeeded a demo database at ${databasePath()}.\n${demoSignIns()}\n`);
+    // The demo OEM's web shop key, to post checkout carts (shown once, like every key).
+    const oem = findOemByKey(db, "aurora");
+    if (oem) {
+      const { key } = insertApiKey(
+        db,
+        { dealerId: null, oemId: oem.id },
+        {
+          name: "Aurora web shop (demo)",
+          scopes: ["checkout_carts.*", "products.read", "placed_orders.read"],
+        },
+        null,
+      );
+      console.log(`OEM API key (${oem.name}, oemKey "${oem.oemKey}"): ${key}\n`);
+    }
   }
   closeDb();
 

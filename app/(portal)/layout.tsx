@@ -17,6 +17,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       { href: "/deals", label: "Deals", icon: "deals" },
       { href: "/moves", label: "Moves", icon: "moves" },
       { href: "/parts", label: "Parts", icon: "parts" },
+      { href: "/checkout", label: "Checkout", icon: "checkout" },
       { href: "/webhooks", label: "Webhooks", icon: "webhooks" },
     );
   } else {
@@ -24,6 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       { href: "/operations", label: "Operations", icon: "operations" },
       { href: "/driver", label: "Driver board", icon: "moves" },
       { href: "/parts/counter", label: "Parts counter", icon: "parts" },
+      { href: "/checkout", label: "Checkout", icon: "checkout" },
     );
   }
   items.push({ href: "/settings", label: "Settings", icon: "settings" });

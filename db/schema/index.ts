@@ -1,3 +1,4 @@
+export * from "./checkout";
 export * from "./moves";
 export * from "./parts";
 export * from "./platform";

@@ -45,3 +45,26 @@ export function apiClient(key: string) {
     patch: (url: string, body: unknown) => request("PATCH", url, body),
   };
 }
+
+/** Creates an API key bound to an OEM (checkout carts) through the CLI. */
+export function createOemApiKey(oemKey: string, scopes = "*"): string {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/cli.ts",
+      "api-key",
+      "create",
+      "--oem",
+      oemKey,
+      "--name",
+      `e2e ${Date.now()}`,
+      "--scopes",
+      scopes,
+    ],
+    { env: { ...process.env, DATABASE_URL: E2E_DB }, encoding: "utf8" },
+  );
+  return out.trim().split("\n").pop() ?? "";
+}

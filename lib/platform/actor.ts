@@ -56,6 +56,7 @@ const ROLE_SCOPES: Record<Role, readonly string[]> = {
     "parts.write",
     "parts_orders.write",
     "checkout.write",
+    "placed_orders.write",
   ],
   ops: ["*"],
 };

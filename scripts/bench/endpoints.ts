@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import seedMoves from "../../lib/moves/fixtures/seed-002.json";
 
 /**
@@ -38,6 +39,8 @@ export interface BenchContext {
   baseUrl: string;
   /** A `*`-scoped API key of the `riverside` dealer. */
   apiKey: string;
+  /** A `*`-scoped API key of the seeded demo OEM (`aurora`), for checkout carts. */
+  oemApiKey: string;
 }
 
 export type BenchMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -190,5 +193,26 @@ export const endpoints: BenchEndpoint[] = [
     },
     // Built from what setup found (the same body every time).
     body: (basket) => (basketBody ??= JSON.stringify(basket)),
+  }),
+  // Checkout: an OEM posts a cart hosted here (validation, variantConfigId lookup, routing,
+  // cart row, timeline, outbox), a fresh cart and Idempotency-Key per request.
+  defineEndpoint({
+    name: "POST /api/v1/checkout-carts",
+    method: "POST",
+    path: "/api/v1/checkout-carts",
+    headers: (ctx) => ({ authorization: `Bearer ${ctx.oemApiKey}` }),
+    idempotencyKey: true,
+    body: () =>
+      JSON.stringify({
+        oemKey: "aurora",
+        variants: [{ variantConfigId: "ELAN-AllWeatherFloorMats-RoofRack", metadata: { color: "white" } }],
+        registrationState: "VA",
+        source: "bench",
+        ecommOrderId: randomUUID(),
+        items: { "aurora-cap": [{ name: "Aurora Cap", price: 29 }] },
+        cancelUrl: "https://shop.aurora.example/cart",
+        nativeDefaultCheckoutUrl: "https://shop.aurora.example/checkout",
+        placedOrderMetadata: { campaign: "bench", utm: { source: "bench" } },
+      }),
   }),
 ];

@@ -11,6 +11,7 @@ import {
   Menu,
   Package,
   Settings,
+  ShoppingCart,
   Webhook,
 } from "lucide-react";
 import Link from "next/link";
@@ -31,7 +32,8 @@ export interface NavItem {
     | "deals"
     | "operations"
     | "moves"
-    | "parts";
+    | "parts"
+    | "checkout";
 }
 
 const ICONS = {
@@ -45,6 +47,7 @@ const ICONS = {
   operations: ListChecks,
   moves: Car,
   parts: Package,
+  checkout: ShoppingCart,
 };
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { insertOem } from "@/lib/checkout/oem-config";
+import { insertApiKey } from "@/lib/platform/identity/api-keys";
 import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
 import { POST as cancelation } from "./cancelation/route";
 import { POST as buyQuote } from "./candidates/[id]/buy-quote/route";
+import { GET as getCart } from "./checkout-carts/[id]/route";
+import { POST as checkoutCarts } from "./checkout-carts/route";
 import { POST as conciergeLoaner } from "./concierge-loaner-moves/route";
 import { POST as concierge } from "./concierge-moves/route";
 import { GET as customers } from "./customers/route";
@@ -16,6 +21,9 @@ import { GET as searchParts } from "./parts/route";
 import { PATCH as patchPartsLine } from "./parts-orders/[id]/lines/[lineId]/route";
 import { GET as getPartsOrder } from "./parts-orders/[id]/route";
 import { GET as listPartsOrders, POST as partsOrders } from "./parts-orders/route";
+import { GET as getPlacedOrder, PATCH as patchPlacedOrder } from "./placed-orders/[id]/route";
+import { GET as listPlacedOrders } from "./placed-orders/route";
+import { GET as products } from "./products/route";
 import { POST as payQuote } from "./quotes/[id]/pay/route";
 import { GET as listQuotes, POST as quotes } from "./quotes/route";
 import { PATCH as patchOrder } from "./service-orders/[id]/route";
@@ -26,9 +34,12 @@ import { POST as webhooks } from "./webhooks/route";
 
 let env: ReturnType<typeof useTempDatabase>;
 let key: string;
+let oemKey: string;
 beforeAll(() => {
   env = useTempDatabase();
   key = makeApiKey(makeDealer("alpha").id);
+  const oem = insertOem(getDb(), { name: "Acme", oemKey: "acme" });
+  oemKey = insertApiKey(getDb(), { dealerId: null, oemId: oem.id }, { name: "oem", scopes: ["*"] }, null).key;
 });
 afterAll(() => env.cleanup());
 
@@ -143,6 +154,46 @@ describe("no input produces a 500", () => {
       });
       expect(line.status, id).toBeGreaterThanOrEqual(400);
       expect(line.status, id).toBeLessThan(500);
+    }
+  });
+
+  it("checkout routes answer junk from an OEM key and a dealer key with a 4xx", async () => {
+    const cartJunk = [
+      ...JUNK,
+      { oemKey: "acme", variants: [{ variantConfigId: 5 }], cancelUrl: [], nativeDefaultCheckoutUrl: {} },
+      { oemKey: "acme", items: { a: [null] }, placedOrderMetadata: "x", customLinkConfig: [] },
+      { oemKey: "acme", customLinkConfig: { prefilledInfo: { shippingAddress: { zip: 5 } } }, variants: {} },
+    ];
+    for (const k of [oemKey, key]) {
+      for (const body of cartJunk) {
+        const res = await call(checkoutCarts, { method: "POST", key: k, body });
+        expect(res.status, JSON.stringify(body).slice(0, 60)).toBeGreaterThanOrEqual(400);
+        expect(res.status, JSON.stringify(body).slice(0, 60)).toBeLessThan(500);
+      }
+      for (const id of ["", "x", "../etc", "%00", "cart_x", "po_x", "x".repeat(5000)]) {
+        for (const [handler, method] of [
+          [getCart, "GET"],
+          [getPlacedOrder, "GET"],
+          [patchPlacedOrder, "PATCH"],
+        ] as const) {
+          const body = method === "PATCH" ? { fulfillmentStatus: "SHIPPED" } : undefined;
+          const res = await call(handler, { method, key: k, params: { id }, body });
+          expect(res.status, `${method} ${id.slice(0, 20)}`).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+        }
+      }
+      for (const q of [
+        "limit=0",
+        "limit=abc",
+        "cursor=%%%",
+        "cursor=bm90LWEtY3Vyc29y",
+        "fulfillmentStatus=LOST",
+      ]) {
+        expect((await call(listPlacedOrders, { key: k, path: `/api/v1/x?${q}` })).status, q).toBeLessThan(
+          500,
+        );
+      }
+      expect((await call(products, { key: k })).status).toBeLessThan(500);
     }
   });
 });

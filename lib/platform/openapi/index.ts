@@ -1,3 +1,4 @@
+import { checkoutOperations } from "@/lib/checkout/openapi";
 import { moveOperations } from "@/lib/moves/openapi";
 import { partsOperations } from "@/lib/parts/openapi";
 import { serviceOrderOperations } from "@/lib/service-orders/openapi";
@@ -10,6 +11,7 @@ export const allOperations = [
   ...serviceOrderOperations,
   ...moveOperations,
   ...partsOperations,
+  ...checkoutOperations,
 ];
 
 /** Built once per server URL: the schemas do not change while the process runs. */

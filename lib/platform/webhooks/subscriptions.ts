@@ -44,4 +44,11 @@ export const EVENT_CATALOG: { name: string; description: string }[] = [
     name: "parts_order.updated",
     description: "A parts order line changed (picked, packed, shipped, cancelled…).",
   },
+  { name: "checkout_cart.created", description: "An OEM posted a cart fulfilled by this dealer." },
+  { name: "checkout_cart.updated", description: "An OEM overwrote a cart by its id." },
+  { name: "checkout_cart.opened", description: "A buyer opened a cart's checkout link for the first time." },
+  { name: "checkout_cart.payment_failed", description: "A buyer's card was declined at checkout." },
+  { name: "checkout_cart.placed", description: "The first order was placed from a cart." },
+  { name: "placed_order.created", description: "A buyer paid and placed an order." },
+  { name: "placed_order.updated", description: "A placed order's fulfillment or payment status changed." },
 ];

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
+import { oems } from "@/db/schema";
+import { payCheckout, saveCheckoutStep, startCheckout } from "@/lib/checkout/checkout-flow";
+import {
+  insertOem,
+  writeAccessory,
+  writeOemDealer,
+  writeOemStates,
+  writeProduct,
+} from "@/lib/checkout/oem-config";
+import { createCheckoutCart } from "@/lib/checkout/service";
+import type { ApiKeyActor, UserActor } from "@/lib/platform/actor";
+import { idleState } from "@/lib/platform/form-state";
+import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+
+// The server actions authenticate through the session; each test picks who is signed in.
+let signedIn: UserActor | null = null;
+vi.mock("@/lib/platform/auth/current", () => ({
+  requireUserActor: async () => {
+    if (!signedIn) throw new Error("not signed in");
+    return signedIn;
+  },
+  currentActor: async () => signedIn,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { updatePlacedOrderAction, setOemStatesAction, saveProductAction } = await import("./actions");
+
+let env: ReturnType<typeof useTempDatabase>;
+let staffA: UserActor;
+let staffB: UserActor;
+let ops: UserActor;
+let orderId: string;
+let oemId: string;
+
+const form = (fields: Record<string, string | string[]>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
+  return f;
+};
+
+beforeAll(async () => {
+  env = useTempDatabase();
+  const db = getDb();
+  const alpha = makeDealer("alpha");
+  staffA = (await makeUser(alpha.id, "staff")).actor;
+  staffB = (await makeUser(makeDealer("beta").id, "staff")).actor;
+  ops = (await makeUser(null, "ops")).actor;
+  oemId = insertOem(db, { name: "Acme", oemKey: "acme" }).id;
+  writeOemStates(db, oemId, { states: ["VA"] });
+  writeOemDealer(db, oemId, { dealer: "alpha", states: ["VA"], isDefault: true });
+  writeProduct(db, oemId, { productId: "CAR", name: "Car", modelYear: 2026, basePrice: 30000 });
+  writeAccessory(db, oemId, { productId: "CAR", name: "Mats", price: 100 });
+  const oemActor: ApiKeyActor = {
+    kind: "apiKey",
+    keyId: "k",
+    dealerId: null,
+    oemId,
+    role: null,
+    scopes: ["*"],
+    label: "shop",
+  };
+  const res = createCheckoutCart(db, oemActor, {
+    oemKey: "acme",
+    variants: [{ variantConfigId: "CAR-Mats" }],
+    registrationState: "VA",
+    cancelUrl: "https://acme.example/cart",
+    nativeDefaultCheckoutUrl: "https://acme.example/checkout",
+  });
+  const token = new URL(res.checkoutUrl).pathname.split("/").pop() as string;
+  const { secret } = startCheckout(db, token);
+  saveCheckoutStep(db, token, secret, "buyer", {
+    firstName: "A",
+    lastName: "B",
+    email: "a@b.co",
+    phone: "804-555-0100",
+  });
+  saveCheckoutStep(db, token, secret, "delivery", { method: "PICK_UP", pickUpDealerId: alpha.id });
+  saveCheckoutStep(db, token, secret, "registration", {
+    type: "INDIVIDUAL",
+    address: { street: "1 Main St", city: "Richmond", state: "VA", zip: "23220" },
+    mailingSameAsRegistration: true,
+  });
+  saveCheckoutStep(db, token, secret, "payment", { option: "STANDARD_RESERVATION" });
+  orderId = payCheckout(db, token, secret, {
+    cardName: "A B",
+    cardNumber: "4242424242424242",
+    cardExpiry: "12/39",
+    cardCvc: "123",
+  }).placedOrderId;
+});
+afterAll(() => env.cleanup());
+
+describe("placed order actions", () => {
+  it("another dealer's staff (and ops) get 'not found' and change nothing", async () => {
+    for (const who of [staffB, ops]) {
+      signedIn = who;
+      const r = await updatePlacedOrderAction(
+        idleState,
+        form({ orderId, fulfillmentStatus: "READY_TO_FULFILL" }),
+      );
+      expect(r.status).toBe("error");
+      expect(r.message).toMatch(/^No such /);
+    }
+    signedIn = staffA;
+    const ok = await updatePlacedOrderAction(
+      idleState,
+      form({ orderId, fulfillmentStatus: "READY_TO_FULFILL" }),
+    );
+    expect(ok.status).toBe("ok");
+    expect((ok.data as { fulfillmentStatus: string }).fulfillmentStatus).toBe("READY_TO_FULFILL");
+  });
+
+  it("an illegal move is refused with a message, keeping the note typed", async () => {
+    signedIn = staffA;
+    const r = await updatePlacedOrderAction(
+      idleState,
+      form({ orderId, fulfillmentStatus: "SHIPPED", note: "typed" }),
+    );
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(/cannot become SHIPPED/);
+    expect(r.values?.note).toBe("typed");
+  });
+});
+
+describe("OEM configuration actions", () => {
+  it("are for ops only", async () => {
+    signedIn = staffA;
+    const r = await setOemStatesAction(idleState, form({ oemId, states: ["TX"] }));
+    expect(r.status).toBe("error");
+    signedIn = ops;
+    const ok = await setOemStatesAction(idleState, form({ oemId, states: ["VA", "TX"] }));
+    expect(ok.status).toBe("ok");
+    expect(getDb().select().from(oems).all()).toHaveLength(1);
+  });
+
+  it("shows field errors next to the product fields and keeps what was typed", async () => {
+    signedIn = ops;
+    const r = await saveProductAction(
+      idleState,
+      form({ oemId, productId: "bad id!", name: "X", modelYear: "20", basePrice: "1" }),
+    );
+    expect(r.status).toBe("error");
+    expect(r.fieldErrors?.productId).toBeTruthy();
+    expect(r.fieldErrors?.modelYear).toBeTruthy();
+    expect(r.values).toMatchObject({ productId: "bad id!", name: "X" });
+  });
+});
