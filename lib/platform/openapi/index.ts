@@ -25,3 +25,15 @@ export function openApiDocument(serverUrl: string) {
   }
   return doc;
 }
+
+/** The document as JSON text, serialised once per server URL (it is large and never changes). */
+const jsonCache = new Map<string, string>();
+export function openApiJson(serverUrl: string): string {
+  let json = jsonCache.get(serverUrl);
+  if (!json) {
+    json = JSON.stringify(openApiDocument(serverUrl));
+    if (jsonCache.size > 20) jsonCache.clear();
+    jsonCache.set(serverUrl, json);
+  }
+  return json;
+}

@@ -1,7 +1,9 @@
-import { openApiDocument } from "@/lib/platform/openapi";
+import { openApiJson } from "@/lib/platform/openapi";
 
 export const dynamic = "force-dynamic";
 
 export function GET(req: Request) {
-  return Response.json(openApiDocument(new URL(req.url).origin));
+  return new Response(openApiJson(new URL(req.url).origin), {
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
 }
