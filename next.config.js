@@ -7,11 +7,10 @@ const nextConfig = {
     // The source contracts (moves, checkout) document paths without the /api prefix.
     return [
       { source: "/v1/:path*", destination: "/api/v1/:path*" },
-      // The OEM cart contract's paths, with or without the trailing slash the source document shows.
-      ...["/checkoutCart_oncreate_v2", "/checkoutCart_oncreate"].flatMap((source) => [
-        { source, destination: "/api/v1/checkout-carts" },
-        { source: `${source}/`, destination: "/api/v1/checkout-carts" },
-      ]),
+      // The OEM cart contract's paths. The source document writes them with a trailing slash:
+      // Next answers that form with a 308 to the slash-less path, which keeps the method and body.
+      { source: "/checkoutCart_oncreate_v2", destination: "/api/v1/checkout-carts" },
+      { source: "/checkoutCart_oncreate", destination: "/api/v1/checkout-carts" },
     ];
   },
 };
