@@ -5,7 +5,15 @@ describe("ids", () => {
   it("makes prefixed base62 ids that do not repeat, across pool refills", () => {
     const ids = Array.from({ length: 5_000 }, () => newId("evt"));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids.slice(0, 50)) expect(id).toMatch(/^evt_[0-9A-Za-z]{16}$/);
+    for (const id of ids.slice(0, 50)) expect(id).toMatch(/^evt_[0-9A-Za-z]{20}$/);
+  });
+
+  it("sorts newer ids after older ones", async () => {
+    const first = newId("evt");
+    await new Promise((r) => setTimeout(r, 5));
+    const second = newId("evt");
+    expect(first < second).toBe(true);
+    expect(first.slice(0, 8) <= second.slice(0, 8)).toBe(true);
   });
 
   it("makes 192-bit public tokens in base64url", () => {
