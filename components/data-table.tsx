@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type * as React from "react";
+import { DateTime, type DateTimeValue } from "@/components/date-time";
 import {
   Table,
   TableBody,
@@ -13,12 +14,32 @@ import { cn } from "@/lib/utils";
 
 export type Column<T> = {
   header: React.ReactNode;
-  cell: (row: T) => React.ReactNode;
-  /** Classes on each body cell of the column. */
+  /** Classes on each body cell of the column (a date-time column defaults to "whitespace-nowrap"). */
   className?: string;
   /** Classes on the header cell. */
   headClassName?: string;
-};
+} & (
+  | { cell: (row: T) => React.ReactNode }
+  | {
+      /** A date-time column: the value shown with `DateTime` in this time zone (or each row's own). */
+      dateTime: (row: T) => DateTimeValue;
+      timeZone: string | ((row: T) => string);
+    }
+);
+
+function renderCell<T>(c: Column<T>, row: T): React.ReactNode {
+  if ("cell" in c) return c.cell(row);
+  return (
+    <DateTime
+      value={c.dateTime(row)}
+      timeZone={typeof c.timeZone === "string" ? c.timeZone : c.timeZone(row)}
+    />
+  );
+}
+
+function cellClassName<T>(c: Column<T>): string | undefined {
+  return "cell" in c ? c.className : (c.className ?? "whitespace-nowrap");
+}
 
 export type DataTableProps<T> = Omit<TableProps, "children"> & {
   /** Falsy entries are skipped, so a column can be `cond && { ... }`. */
@@ -48,8 +69,8 @@ export function DataTable<T>({ columns, rows, rowKey, empty, ...props }: DataTab
         {rows.map((row) => (
           <TableRow key={rowKey(row)}>
             {cols.map((c, i) => (
-              <TableCell key={i} className={c.className}>
-                {c.cell(row)}
+              <TableCell key={i} className={cellClassName(c)}>
+                {renderCell(c, row)}
               </TableCell>
             ))}
           </TableRow>

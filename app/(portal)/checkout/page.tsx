@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, RowLink } from "@/components/data-table";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { FilterError, FilterForm, FilterSelect } from "@/components/filter-form";
-import { formatCents } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
@@ -18,6 +16,7 @@ import { requireUserPage } from "@/lib/platform/auth/current";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { withRequestOrigin } from "@/lib/platform/origin";
 import { pickSearch, withFilterError } from "../_components/list-search";
+import { dollars, OemFilter, TOTAL_COLUMN, vehicleList } from "./_components/list-parts";
 
 export const metadata: Metadata = { title: "Checkout carts" };
 
@@ -99,14 +98,7 @@ export default async function CheckoutCartsPage({
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
         submitLabel="Apply"
       >
-        <FilterSelect
-          id="f-oem"
-          name="oem"
-          label="OEM"
-          value={filters.oem}
-          anyLabel="All OEMs"
-          options={oems.map((o) => ({ value: o.oemKey, label: o.name }))}
-        />
+        <OemFilter oems={oems} value={filters.oem} />
         <FilterSelect
           id="f-source"
           name="source"
@@ -148,21 +140,12 @@ export default async function CheckoutCartsPage({
             cell: (c) => <RowLink href={`/checkout/carts/${encodeURIComponent(c.id)}`}>{c.id}</RowLink>,
           },
           { header: "OEM", cell: (c) => c.oemName },
-          { header: "Vehicles", cell: (c) => c.variants.map((v) => `${v.modelYear} ${v.name}`).join(", ") },
+          { header: "Vehicles", cell: (c) => vehicleList(c.variants) },
           { header: "Source", cell: (c) => c.source ?? "—" },
           { header: "State", cell: (c) => c.registrationState ?? "—" },
           { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
-          {
-            header: "Created",
-            className: "whitespace-nowrap",
-            cell: (c) => <DateTime value={c.createdAt} timeZone={tz} />,
-          },
-          {
-            header: "Total",
-            headClassName: "text-right",
-            className: "text-right tabular-nums",
-            cell: (c) => formatCents(Math.round(c.totals.total * 100)),
-          },
+          { header: "Created", dateTime: (c) => c.createdAt, timeZone: tz },
+          { ...TOTAL_COLUMN, cell: (c) => dollars(c.totals.total) },
         ]}
       />
       <Pagination basePath="/checkout" searchParams={filters} nextCursor={carts.nextCursor} />

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, RowLink } from "@/components/data-table";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
@@ -88,11 +87,7 @@ export default async function QuotesPage({
           },
           { header: "Vehicle", className: "font-mono text-xs", cell: (q) => q.vin ?? "—" },
           { header: "Status", cell: (q) => <StatusBadge status={q.status} /> },
-          {
-            header: "Created",
-            className: "whitespace-nowrap",
-            cell: (q) => <DateTime value={q.createdAt} timeZone={tz} />,
-          },
+          { header: "Created", dateTime: (q) => q.createdAt, timeZone: tz },
           {
             header: "Total",
             headClassName: "text-right",

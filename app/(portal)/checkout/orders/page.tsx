@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, RowLink } from "@/components/data-table";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { FilterError, FilterForm, FilterSelect } from "@/components/filter-form";
-import { formatCents } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { humanizeStatus, StatusBadge } from "@/components/status-badge";
@@ -15,6 +13,7 @@ import { listOemsFor, listPlacedOrders } from "@/lib/checkout/queries";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { pickSearch, withFilterError } from "../../_components/list-search";
+import { dollars, OemFilter, TOTAL_COLUMN, vehicleList } from "../_components/list-parts";
 
 export const metadata: Metadata = { title: "Placed orders" };
 
@@ -51,14 +50,7 @@ export default async function PlacedOrdersPage({
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
         submitLabel="Apply"
       >
-        <FilterSelect
-          id="f-oem"
-          name="oem"
-          label="OEM"
-          value={filters.oem}
-          anyLabel="All OEMs"
-          options={oems.map((o) => ({ value: o.oemKey, label: o.name }))}
-        />
+        <OemFilter oems={oems} value={filters.oem} />
         <FilterSelect
           id="f-fulfillment"
           name="fulfillmentStatus"
@@ -89,20 +81,11 @@ export default async function PlacedOrdersPage({
         columns={[
           { header: "Order", cell: (o) => <RowLink href={`/checkout/orders/${o.id}`}>{o.id}</RowLink> },
           { header: "Buyer", cell: (o) => `${o.buyer.firstName} ${o.buyer.lastName}` },
-          { header: "Vehicles", cell: (o) => o.vehicles.map((v) => `${v.modelYear} ${v.name}`).join(", ") },
+          { header: "Vehicles", cell: (o) => vehicleList(o.vehicles) },
           { header: "Payment", cell: (o) => <StatusBadge status={o.paymentStatus} /> },
           { header: "Fulfillment", cell: (o) => <StatusBadge status={o.fulfillmentStatus} /> },
-          {
-            header: "Placed",
-            className: "whitespace-nowrap",
-            cell: (o) => <DateTime value={o.createdAt} timeZone={tz} />,
-          },
-          {
-            header: "Total",
-            headClassName: "text-right",
-            className: "text-right tabular-nums",
-            cell: (o) => formatCents(Math.round(o.amounts.total * 100)),
-          },
+          { header: "Placed", dateTime: (o) => o.createdAt, timeZone: tz },
+          { ...TOTAL_COLUMN, cell: (o) => dollars(o.amounts.total) },
         ]}
       />
       <Pagination basePath="/checkout/orders" searchParams={filters} nextCursor={result.nextCursor} />

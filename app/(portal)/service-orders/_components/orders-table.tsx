@@ -1,5 +1,4 @@
 import { DataTable, RowLink } from "@/components/data-table";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import type { OrderDto } from "@/lib/service-orders/serialize";
@@ -48,10 +47,8 @@ export function OrdersTable({
         { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
         {
           header: "Estimated",
-          className: "whitespace-nowrap",
-          cell: (o) => (
-            <DateTime value={o.estimatedTime} timeZone={showDealer ? o.dealerTimeZone : timeZone} />
-          ),
+          dateTime: (o) => o.estimatedTime,
+          timeZone: (o) => (showDealer ? o.dealerTimeZone : timeZone),
         },
         {
           header: "Total",

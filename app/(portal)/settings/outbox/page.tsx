@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/data-table";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
@@ -85,11 +84,7 @@ export default async function OutboxPage({
           />
         }
         columns={[
-          {
-            header: "Written",
-            className: "whitespace-nowrap",
-            cell: (n) => <DateTime value={n.createdAt} timeZone={timeZone} />,
-          },
+          { header: "Written", dateTime: (n) => n.createdAt, timeZone },
           { header: "Channel", className: "uppercase", cell: (n) => n.channel },
           { header: "To", cell: (n) => n.to },
           {
