@@ -11,10 +11,10 @@ export type PaginationProps = {
   /** Cursor for the next page, or `null` on the last page. */
   nextCursor: string | null;
   /**
-   * Whether there is a previous page (i.e. a cursor is in use). "Previous" links back to the first page.
-   * Missing links render as disabled buttons.
+   * Whether there is a previous page; by default, whether `searchParams` carries a cursor. "Previous" links
+   * back to the first page. Missing links render as disabled buttons.
    */
-  hasPrevious: boolean;
+  hasPrevious?: boolean;
   className?: string;
 };
 
@@ -31,7 +31,13 @@ function buildHref(basePath: string, params: PaginationProps["searchParams"], cu
 
 const linkClass = cn(buttonVariants({ variant: "outline", size: "sm" }));
 
-export function Pagination({ basePath, searchParams, nextCursor, hasPrevious, className }: PaginationProps) {
+export function Pagination({
+  basePath,
+  searchParams,
+  nextCursor,
+  hasPrevious = Boolean(searchParams.cursor),
+  className,
+}: PaginationProps) {
   return (
     <nav
       aria-label="Pagination"

@@ -32,7 +32,29 @@ import { allConfigurations } from "./variant-config";
 /** GET /api/v1/products: the key's OEM products, each with every configuration's variantConfigId. */
 export function listProducts(db: Db, actor: Actor) {
   requireScope(actor, "products.read");
-  const oemId = oemOf(actor);
+  return {
+    data: productsWithAccessories(db, oemOf(actor)).map((p) => ({
+      productId: p.productId,
+      name: p.name,
+      modelYear: p.modelYear,
+      brandKey: p.brandKey,
+      basePrice: toDollars(p.basePriceCents),
+      accessories: p.accessories.map((a) => ({
+        name: a.name,
+        variantKey: a.variantKey,
+        price: toDollars(a.priceCents),
+      })),
+      variantConfigs: allConfigurations(p.productId, p.accessories).map((c) => ({
+        variantConfigId: c.variantConfigId,
+        accessories: c.accessories.map((a) => a.name),
+        price: toDollars(p.basePriceCents + c.accessories.reduce((s, a) => s + a.priceCents, 0)),
+      })),
+    })),
+  };
+}
+
+/** An OEM's products by productId, each with its accessories by name (two queries). */
+function productsWithAccessories(db: Db, oemId: string) {
   const rows = db
     .select()
     .from(products)
@@ -52,28 +74,7 @@ export function listProducts(db: Db, actor: Actor) {
         .orderBy(asc(productAccessories.name))
         .all()
     : [];
-  return {
-    data: rows.map((p) => {
-      const own = accessories.filter((a) => a.productRowId === p.id);
-      return {
-        productId: p.productId,
-        name: p.name,
-        modelYear: p.modelYear,
-        brandKey: p.brandKey,
-        basePrice: toDollars(p.basePriceCents),
-        accessories: own.map((a) => ({
-          name: a.name,
-          variantKey: a.variantKey,
-          price: toDollars(a.priceCents),
-        })),
-        variantConfigs: allConfigurations(p.productId, own).map((c) => ({
-          variantConfigId: c.variantConfigId,
-          accessories: c.accessories.map((a) => a.name),
-          price: toDollars(p.basePriceCents + c.accessories.reduce((s, a) => s + a.priceCents, 0)),
-        })),
-      };
-    }),
-  };
+  return rows.map((p) => ({ ...p, accessories: accessories.filter((a) => a.productRowId === p.id) }));
 }
 
 const scopeFilter = (
@@ -365,25 +366,7 @@ export function getOemConfig(db: Db, actor: Actor, oemId: string) {
   requireRole(actor, "ops");
   const oem = db.select().from(oems).where(eq(oems.id, oemId)).get();
   if (!oem) throw notFound("OEM");
-  const productRows = db
-    .select()
-    .from(products)
-    .where(eq(products.oemId, oemId))
-    .orderBy(asc(products.productId))
-    .all();
-  const accessories = productRows.length
-    ? db
-        .select()
-        .from(productAccessories)
-        .where(
-          inArray(
-            productAccessories.productRowId,
-            productRows.map((p) => p.id),
-          ),
-        )
-        .orderBy(asc(productAccessories.name))
-        .all()
-    : [];
+  const productRows = productsWithAccessories(db, oemId);
   return {
     oem,
     brands: db
@@ -411,9 +394,6 @@ export function getOemConfig(db: Db, actor: Actor, oemId: string) {
       .where(eq(oemDealers.oemId, oemId))
       .orderBy(asc(oemDealers.createdAt), asc(dealers.slug))
       .all(),
-    products: productRows.map((p) => ({
-      ...p,
-      accessories: accessories.filter((a) => a.productRowId === p.id),
-    })),
+    products: productRows,
   };
 }

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateTime } from "@/components/date-time";
+import { DataTable, RowLink } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { formatCents } from "@/components/money";
+import { FilterError, FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { ABANDON_AFTER_DAYS } from "@/lib/checkout/funnel";
 import { cartFunnel, cartSources, listCarts, listOemsFor } from "@/lib/checkout/queries";
@@ -18,11 +15,19 @@ import { US_STATES } from "@/lib/checkout/states";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { withRequestOrigin } from "@/lib/platform/origin";
-import { pickSearch, withFilterError } from "./_components/filters";
+import { pickSearch, withFilterError } from "../_components/list-search";
+import { dollars, OemFilter, TOTAL_COLUMN, vehicleList } from "./_components/list-parts";
 
 export const metadata: Metadata = { title: "Checkout carts" };
 
 const KEYS = ["oem", "source", "state", "status", "cursor"] as const;
+
+const CART_STATUS_OPTIONS = [
+  { value: "created", label: "Created (not opened)" },
+  { value: "opened", label: "Opened" },
+  { value: "placed", label: "Placed" },
+  { value: "abandoned", label: "Abandoned" },
+];
 
 /** Carts OEMs posted for this dealer (ops: every dealer), with the funnel over the same filters. */
 export default async function CheckoutCartsPage({
@@ -87,125 +92,63 @@ export default async function CheckoutCartsPage({
           </Card>
         ))}
       </section>
-      <Card>
-        <CardContent>
-          <form
-            method="get"
-            action="/checkout"
-            aria-label="Filter carts"
-            className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-          >
-            <div className="grid gap-1">
-              <Label htmlFor="f-oem">OEM</Label>
-              <Select id="f-oem" name="oem" defaultValue={filters.oem ?? ""}>
-                <option value="">All OEMs</option>
-                {oems.map((o) => (
-                  <option key={o.id} value={o.oemKey}>
-                    {o.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-source">Source</Label>
-              <Select id="f-source" name="source" defaultValue={filters.source ?? ""}>
-                <option value="">Any source</option>
-                {sources.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-state">Registration state</Label>
-              <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>
-                <option value="">Any state</option>
-                {US_STATES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-status">Status</Label>
-              <Select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-                <option value="">Any status</option>
-                <option value="created">Created (not opened)</option>
-                <option value="opened">Opened</option>
-                <option value="placed">Placed</option>
-                <option value="abandoned">Abandoned</option>
-              </Select>
-            </div>
-            <div className="flex gap-2">
-              <Button type="submit">Apply</Button>
-              <Button asChild variant="ghost">
-                <a href="/checkout">Clear</a>
-              </Button>
-            </div>
-          </form>
-        </CardContent>
-      </Card>
-      {filterError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {filterError}
-        </p>
-      ) : null}
-      {carts.data.length === 0 ? (
-        <EmptyState
-          title="No carts match"
-          description="Carts appear here when an OEM's web shop posts them to /checkoutCart_oncreate_v2. Change the filters to see others."
+      <FilterForm
+        action="/checkout"
+        label="Filter carts"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+        submitLabel="Apply"
+      >
+        <OemFilter oems={oems} value={filters.oem} />
+        <FilterSelect
+          id="f-source"
+          name="source"
+          label="Source"
+          value={filters.source}
+          anyLabel="Any source"
+          options={sources}
         />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Cart</TableHead>
-              <TableHead>OEM</TableHead>
-              <TableHead>Vehicles</TableHead>
-              <TableHead>Source</TableHead>
-              <TableHead>State</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead className="text-right">Total</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {carts.data.map((c) => (
-              <TableRow key={c.id}>
-                <TableCell>
-                  <Link
-                    href={`/checkout/carts/${encodeURIComponent(c.id)}`}
-                    className="font-mono text-xs font-medium text-primary hover:underline"
-                  >
-                    {c.id}
-                  </Link>
-                </TableCell>
-                <TableCell>{c.oemName}</TableCell>
-                <TableCell>{c.variants.map((v) => `${v.modelYear} ${v.name}`).join(", ")}</TableCell>
-                <TableCell>{c.source ?? "—"}</TableCell>
-                <TableCell>{c.registrationState ?? "—"}</TableCell>
-                <TableCell>
-                  <StatusBadge status={c.status} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap">
-                  <DateTime value={c.createdAt} timeZone={tz} />
-                </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatCents(Math.round(c.totals.total * 100))}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pagination
-        basePath="/checkout"
-        searchParams={filters}
-        nextCursor={carts.nextCursor}
-        hasPrevious={Boolean(filters.cursor)}
+        <FilterSelect
+          id="f-state"
+          name="state"
+          label="Registration state"
+          value={filters.state}
+          anyLabel="Any state"
+          options={US_STATES}
+        />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          anyLabel="Any status"
+          options={CART_STATUS_OPTIONS}
+        />
+      </FilterForm>
+      <FilterError message={filterError} />
+      <DataTable
+        rows={carts.data}
+        rowKey={(c) => c.id}
+        empty={
+          <EmptyState
+            title="No carts match"
+            description="Carts appear here when an OEM's web shop posts them to /checkoutCart_oncreate_v2. Change the filters to see others."
+          />
+        }
+        columns={[
+          {
+            header: "Cart",
+            cell: (c) => <RowLink href={`/checkout/carts/${encodeURIComponent(c.id)}`}>{c.id}</RowLink>,
+          },
+          { header: "OEM", cell: (c) => c.oemName },
+          { header: "Vehicles", cell: (c) => vehicleList(c.variants) },
+          { header: "Source", cell: (c) => c.source ?? "—" },
+          { header: "State", cell: (c) => c.registrationState ?? "—" },
+          { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+          { header: "Created", dateTime: (c) => c.createdAt, timeZone: tz },
+          { ...TOTAL_COLUMN, cell: (c) => dollars(c.totals.total) },
+        ]}
       />
+      <Pagination basePath="/checkout" searchParams={filters} nextCursor={carts.nextCursor} />
     </div>
   );
 }

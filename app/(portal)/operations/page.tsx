@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { FilterError } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
-import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { listDealers } from "@/lib/platform/identity/dealers";
@@ -30,27 +30,14 @@ export default async function OperationsPage({
         title="Operations queue"
         description="Service orders across all dealers. Open an order to start, delay or complete it."
       />
-      <Card>
-        <CardContent>
-          <OrderFilters
-            basePath="/operations"
-            values={filters}
-            dealers={listDealers(db).map((d) => ({ slug: d.slug, name: d.name }))}
-          />
-        </CardContent>
-      </Card>
-      {filterError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {filterError}
-        </p>
-      ) : null}
-      <OrdersTable orders={result.data} timeZone="UTC" showDealer />
-      <Pagination
+      <OrderFilters
         basePath="/operations"
-        searchParams={filters}
-        nextCursor={result.nextCursor}
-        hasPrevious={Boolean(filters.cursor)}
+        values={filters}
+        dealers={listDealers(db).map((d) => ({ slug: d.slug, name: d.name }))}
       />
+      <FilterError message={filterError} />
+      <OrdersTable orders={result.data} timeZone="UTC" showDealer />
+      <Pagination basePath="/operations" searchParams={filters} nextCursor={result.nextCursor} />
     </div>
   );
 }

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateTime } from "@/components/date-time";
+import { DataTable, RowLink } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
@@ -20,6 +18,10 @@ export const metadata: Metadata = { title: "Quotes" };
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const STATUSES = ["awaiting-payment", "paid", "expired", "canceled"];
+const QUOTE_TYPES = [
+  { value: "reconditioning", label: "Reconditioning" },
+  { value: "concierge", label: "Concierge" },
+];
 
 export default async function QuotesPage({
   searchParams,
@@ -47,75 +49,54 @@ export default async function QuotesPage({
           </Button>
         }
       />
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter quotes">
-        <div className="grid gap-1">
-          <Label htmlFor="q-status">Status</Label>
-          <Select id="q-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor="q-type">Type</Label>
-          <Select id="q-type" name="type" defaultValue={filters.type ?? ""}>
-            <option value="">Any type</option>
-            <option value="reconditioning">Reconditioning</option>
-            <option value="concierge">Concierge</option>
-          </Select>
-        </div>
-        <Button type="submit">Apply</Button>
-      </form>
-      {data.length === 0 ? (
-        <EmptyState title="No quotes" description="Create a quote for reconditioning or concierge work." />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Quote</TableHead>
-              <TableHead>Type</TableHead>
-              <TableHead>Vehicle</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Created</TableHead>
-              <TableHead className="text-right">Total</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.map((q) => (
-              <TableRow key={q.id}>
-                <TableCell>
-                  <Link
-                    href={`/quotes/${q.id}`}
-                    className="font-mono text-xs font-medium text-primary hover:underline"
-                  >
-                    {q.id}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  {q.type === "reconditioning" ? "Reconditioning" : `Concierge ${q.services[0]}`}
-                </TableCell>
-                <TableCell className="font-mono text-xs">{q.vin ?? "—"}</TableCell>
-                <TableCell>
-                  <StatusBadge status={q.status} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap">
-                  <DateTime value={q.createdAt} timeZone={tz} />
-                </TableCell>
-                <TableCell className="text-right">{usd.format(q.total)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pagination
-        basePath="/quotes"
-        searchParams={filters}
-        nextCursor={nextCursor}
-        hasPrevious={Boolean(filters.cursor)}
+      <FilterForm
+        label="Filter quotes"
+        className="flex flex-wrap items-end gap-3"
+        submitLabel="Apply"
+        clear={false}
+        card={false}
+      >
+        <FilterSelect
+          id="q-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          anyLabel="Any status"
+          options={STATUSES}
+        />
+        <FilterSelect
+          id="q-type"
+          name="type"
+          label="Type"
+          value={filters.type}
+          anyLabel="Any type"
+          options={QUOTE_TYPES}
+        />
+      </FilterForm>
+      <DataTable
+        rows={data}
+        rowKey={(q) => q.id}
+        empty={
+          <EmptyState title="No quotes" description="Create a quote for reconditioning or concierge work." />
+        }
+        columns={[
+          { header: "Quote", cell: (q) => <RowLink href={`/quotes/${q.id}`}>{q.id}</RowLink> },
+          {
+            header: "Type",
+            cell: (q) => (q.type === "reconditioning" ? "Reconditioning" : `Concierge ${q.services[0]}`),
+          },
+          { header: "Vehicle", className: "font-mono text-xs", cell: (q) => q.vin ?? "—" },
+          { header: "Status", cell: (q) => <StatusBadge status={q.status} /> },
+          { header: "Created", dateTime: (q) => q.createdAt, timeZone: tz },
+          {
+            header: "Total",
+            headClassName: "text-right",
+            className: "text-right",
+            cell: (q) => usd.format(q.total),
+          },
+        ]}
       />
+      <Pagination basePath="/quotes" searchParams={filters} nextCursor={nextCursor} />
     </div>
   );
 }

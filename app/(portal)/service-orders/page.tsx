@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterError } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
@@ -38,23 +38,10 @@ export default async function ServiceOrdersPage({
           </>
         }
       />
-      <Card>
-        <CardContent>
-          <OrderFilters basePath="/service-orders" values={filters} />
-        </CardContent>
-      </Card>
-      {filterError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {filterError}
-        </p>
-      ) : null}
+      <OrderFilters basePath="/service-orders" values={filters} />
+      <FilterError message={filterError} />
       <OrdersTable orders={result.data} timeZone={timeZoneFor(db, actor.dealerId)} />
-      <Pagination
-        basePath="/service-orders"
-        searchParams={filters}
-        nextCursor={result.nextCursor}
-        hasPrevious={Boolean(filters.cursor)}
-      />
+      <Pagination basePath="/service-orders" searchParams={filters} nextCursor={result.nextCursor} />
     </div>
   );
 }

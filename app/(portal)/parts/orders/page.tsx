@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { DataTable, RowLink } from "@/components/data-table";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
+import { FilterError, FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { Money } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { ORDER_STATUSES } from "@/db/schema/parts";
 import { accountsForBasket, listOrders } from "@/lib/parts/queries";
 import { requireUserPage } from "@/lib/platform/auth/current";
-import { isAppError } from "@/lib/platform/errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
+import { pickSearch, withFilterError } from "../../_components/list-search";
 
 export const metadata: Metadata = { title: "Parts orders" };
 
@@ -31,19 +28,12 @@ export default async function PartsOrdersPage({
 }) {
   const actor = await requireUserPage();
   if (!actor.dealerId) redirect("/parts/counter");
-  const sp = await searchParams;
-  const filters = Object.fromEntries(
-    KEYS.map((k) => [k, typeof sp[k] === "string" && sp[k] ? (sp[k] as string) : undefined]),
-  ) as Record<(typeof KEYS)[number], string | undefined>;
+  const filters = pickSearch(await searchParams, KEYS);
   const db = getDb();
-  let result: ReturnType<typeof listOrders> = { data: [], nextCursor: null };
-  let filterError: string | null = null;
-  try {
-    result = listOrders(db, actor, filters);
-  } catch (e) {
-    if (!isAppError(e) || e.status !== 400) throw e;
-    filterError = e.message;
-  }
+  const { result, filterError } = await withFilterError(() => listOrders(db, actor, filters), {
+    data: [],
+    nextCursor: null,
+  });
   const accounts = accountsForBasket(db, actor);
   const tz = timeZoneFor(db, actor.dealerId);
   const filtered = Boolean(filters.orderStatus || filters.customerId || filters.q);
@@ -58,110 +48,62 @@ export default async function PartsOrdersPage({
           </Button>
         }
       />
-      <Card>
-        <CardContent>
-          <form
-            method="get"
-            action="/parts/orders"
-            aria-label="Filter orders"
-            className="grid gap-3 sm:grid-cols-4 sm:items-end"
-          >
-            <div className="grid gap-1">
-              <Label htmlFor="f-q">Reference or order id</Label>
-              <Input id="f-q" name="q" defaultValue={filters.q} />
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-status">Status</Label>
-              <Select id="f-status" name="orderStatus" defaultValue={filters.orderStatus ?? ""}>
-                <option value="">Any status</option>
-                {ORDER_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-account">Account</Label>
-              <Select id="f-account" name="customerId" defaultValue={filters.customerId ?? ""}>
-                <option value="">Any account</option>
-                {accounts.map((a) => (
-                  <option key={a.customerId} value={a.customerId}>
-                    {a.companyName}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="flex gap-2">
-              <Button type="submit">Apply filters</Button>
-              <Button asChild variant="ghost">
-                <a href="/parts/orders">Clear</a>
-              </Button>
-            </div>
-          </form>
-        </CardContent>
-      </Card>
-      {filterError ? (
-        <p role="alert" className="text-sm text-destructive">
-          {filterError}
-        </p>
-      ) : null}
-      {result.data.length === 0 ? (
-        <EmptyState
-          title={filtered ? "No orders match these filters" : "No parts orders yet"}
-          description={
-            filtered
-              ? "Clear the filters to see every order."
-              : "Orders placed from the basket or the API appear here."
-          }
+      <FilterForm
+        action="/parts/orders"
+        label="Filter orders"
+        className="grid gap-3 sm:grid-cols-4 sm:items-end"
+      >
+        <FilterInput id="f-q" name="q" label="Reference or order id" value={filters.q} />
+        <FilterSelect
+          id="f-status"
+          name="orderStatus"
+          label="Status"
+          value={filters.orderStatus}
+          anyLabel="Any status"
+          options={ORDER_STATUSES}
         />
-      ) : (
-        <Table aria-label="Parts orders">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Order</TableHead>
-              <TableHead>Account</TableHead>
-              <TableHead>Type</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Lines</TableHead>
-              <TableHead>Total</TableHead>
-              <TableHead>Placed</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.data.map((o) => (
-              <TableRow key={o.partsOrderId}>
-                <TableCell>
-                  <Link
-                    className="font-medium text-primary hover:underline"
-                    href={`/parts/orders/${o.partsOrderId}`}
-                  >
-                    {o.orderReference ?? o.partsOrderId}
-                  </Link>
-                </TableCell>
-                <TableCell>{o.companyName}</TableCell>
-                <TableCell>{o.orderType}</TableCell>
-                <TableCell>
-                  <StatusBadge status={o.orderStatus} />
-                </TableCell>
-                <TableCell>{o.lines.length}</TableCell>
-                <TableCell>
-                  <Money cents={Math.round(o.totals.grossValue * 100)} />
-                </TableCell>
-                <TableCell>
-                  <DateTime value={o.partsOrderDateTime} timeZone={tz} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pagination
-        basePath="/parts/orders"
-        searchParams={filters}
-        nextCursor={result.nextCursor}
-        hasPrevious={Boolean(filters.cursor)}
+        <FilterSelect
+          id="f-account"
+          name="customerId"
+          label="Account"
+          value={filters.customerId}
+          anyLabel="Any account"
+          options={accounts.map((a) => ({ value: a.customerId, label: a.companyName }))}
+        />
+      </FilterForm>
+      <FilterError message={filterError} />
+      <DataTable
+        aria-label="Parts orders"
+        rows={result.data}
+        rowKey={(o) => o.partsOrderId}
+        empty={
+          <EmptyState
+            title={filtered ? "No orders match these filters" : "No parts orders yet"}
+            description={
+              filtered
+                ? "Clear the filters to see every order."
+                : "Orders placed from the basket or the API appear here."
+            }
+          />
+        }
+        columns={[
+          {
+            header: "Order",
+            cell: (o) => (
+              <RowLink mono={false} href={`/parts/orders/${o.partsOrderId}`}>
+                {o.orderReference ?? o.partsOrderId}
+              </RowLink>
+            ),
+          },
+          { header: "Account", cell: (o) => o.companyName },
+          { header: "Type", cell: (o) => o.orderType },
+          { header: "Status", cell: (o) => <StatusBadge status={o.orderStatus} /> },
+          { header: "Lines", cell: (o) => o.lines.length },
+          { header: "Total", cell: (o) => <Money cents={Math.round(o.totals.grossValue * 100)} /> },
+          { header: "Placed", cell: (o) => <DateTime value={o.partsOrderDateTime} timeZone={tz} /> },
+        ]}
       />
+      <Pagination basePath="/parts/orders" searchParams={filters} nextCursor={result.nextCursor} />
     </div>
   );
 }

@@ -1,8 +1,6 @@
-import Link from "next/link";
-import { DateTime } from "@/components/date-time";
+import { DataTable, RowLink } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { OrderDto } from "@/lib/service-orders/serialize";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
@@ -22,54 +20,43 @@ export function OrdersTable({
   timeZone: string;
   showDealer?: boolean;
 }) {
-  if (orders.length === 0) {
-    return (
-      <EmptyState
-        title="No service orders match"
-        description="Change the filters, or create a quote or an order."
-      />
-    );
-  }
   return (
-    <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Order</TableHead>
-          {showDealer ? <TableHead>Dealer</TableHead> : null}
-          <TableHead>Type</TableHead>
-          <TableHead>Vehicle</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead>Estimated</TableHead>
-          <TableHead className="text-right">Total</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {orders.map((o) => (
-          <TableRow key={o.id}>
-            <TableCell>
-              <Link
-                href={`/service-orders/${o.id}`}
-                className="font-mono text-xs font-medium text-primary hover:underline"
-              >
-                {o.id}
-              </Link>
-            </TableCell>
-            {showDealer ? <TableCell>{o.dealerName}</TableCell> : null}
-            <TableCell>{describeOrder(o)}</TableCell>
-            <TableCell className="font-mono text-xs">
+    <DataTable
+      rows={orders}
+      rowKey={(o) => o.id}
+      empty={
+        <EmptyState
+          title="No service orders match"
+          description="Change the filters, or create a quote or an order."
+        />
+      }
+      columns={[
+        { header: "Order", cell: (o) => <RowLink href={`/service-orders/${o.id}`}>{o.id}</RowLink> },
+        showDealer && { header: "Dealer", cell: (o) => o.dealerName },
+        { header: "Type", cell: (o) => describeOrder(o) },
+        {
+          header: "Vehicle",
+          className: "font-mono text-xs",
+          cell: (o) => (
+            <>
               {o.vin ?? "—"}
               {o.stock ? ` · ${o.stock}` : ""}
-            </TableCell>
-            <TableCell>
-              <StatusBadge status={o.status} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap">
-              <DateTime value={o.estimatedTime} timeZone={showDealer ? o.dealerTimeZone : timeZone} />
-            </TableCell>
-            <TableCell className="text-right">{usd.format(o.total)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+            </>
+          ),
+        },
+        { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
+        {
+          header: "Estimated",
+          dateTime: (o) => o.estimatedTime,
+          timeZone: (o) => (showDealer ? o.dealerTimeZone : timeZone),
+        },
+        {
+          header: "Total",
+          headClassName: "text-right",
+          className: "text-right",
+          cell: (o) => usd.format(o.total),
+        },
+      ]}
+    />
   );
 }

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { DateTime } from "@/components/date-time";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
-import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
@@ -22,6 +19,10 @@ const STATUS_LABEL: Record<string, string> = {
   failed: "Failed",
   not_sent: "Not sent",
 };
+const CHANNELS = [
+  { value: "email", label: "Email" },
+  { value: "sms", label: "SMS" },
+];
 
 export default async function OutboxPage({
   searchParams,
@@ -49,71 +50,61 @@ export default async function OutboxPage({
             : "Emails and text messages Forecourt would send. SMTP is not configured (SMTP_URL), and no SMS provider is connected, so they are kept here as not sent."
         }
       />
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter outbox">
-        <div className="grid gap-1">
-          <Label htmlFor="o-channel">Channel</Label>
-          <Select id="o-channel" name="channel" defaultValue={filters.channel ?? ""}>
-            <option value="">Email and SMS</option>
-            <option value="email">Email</option>
-            <option value="sms">SMS</option>
-          </Select>
-        </div>
-        <div className="grid gap-1">
-          <Label htmlFor="o-status">Status</Label>
-          <Select id="o-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit">Apply</Button>
-      </form>
-      {data.length === 0 ? (
-        <EmptyState
-          title="Nothing in the outbox"
-          description="Customer emails and text messages appear here as they are written."
+      <FilterForm
+        label="Filter outbox"
+        className="flex flex-wrap items-end gap-3"
+        submitLabel="Apply"
+        clear={false}
+        card={false}
+      >
+        <FilterSelect
+          id="o-channel"
+          name="channel"
+          label="Channel"
+          value={filters.channel}
+          anyLabel="Email and SMS"
+          options={CHANNELS}
         />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Written</TableHead>
-              <TableHead>Channel</TableHead>
-              <TableHead>To</TableHead>
-              <TableHead>Message</TableHead>
-              <TableHead>Status</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.map((n) => (
-              <TableRow key={n.id}>
-                <TableCell className="whitespace-nowrap">
-                  <DateTime value={n.createdAt} timeZone={timeZone} />
-                </TableCell>
-                <TableCell className="uppercase">{n.channel}</TableCell>
-                <TableCell>{n.to}</TableCell>
-                <TableCell className="max-w-md">
-                  {n.subject ? <span className="block font-medium">{n.subject}</span> : null}
-                  <span className="line-clamp-3 whitespace-pre-line text-muted-foreground">{n.body}</span>
-                  {n.error ? <span className="block text-destructive">{n.error}</span> : null}
-                </TableCell>
-                <TableCell>
-                  <StatusBadge status={n.status} label={STATUS_LABEL[n.status]} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      <Pagination
-        basePath="/settings/outbox"
-        searchParams={sp}
-        nextCursor={nextCursor}
-        hasPrevious={Boolean(filters.cursor)}
+        <FilterSelect
+          id="o-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          anyLabel="Any status"
+          options={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+        />
+      </FilterForm>
+      <DataTable
+        rows={data}
+        rowKey={(n) => n.id}
+        empty={
+          <EmptyState
+            title="Nothing in the outbox"
+            description="Customer emails and text messages appear here as they are written."
+          />
+        }
+        columns={[
+          { header: "Written", dateTime: (n) => n.createdAt, timeZone },
+          { header: "Channel", className: "uppercase", cell: (n) => n.channel },
+          { header: "To", cell: (n) => n.to },
+          {
+            header: "Message",
+            className: "max-w-md",
+            cell: (n) => (
+              <>
+                {n.subject ? <span className="block font-medium">{n.subject}</span> : null}
+                <span className="line-clamp-3 whitespace-pre-line text-muted-foreground">{n.body}</span>
+                {n.error ? <span className="block text-destructive">{n.error}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: "Status",
+            cell: (n) => <StatusBadge status={n.status} label={STATUS_LABEL[n.status]} />,
+          },
+        ]}
       />
+      <Pagination basePath="/settings/outbox" searchParams={sp} nextCursor={nextCursor} />
     </div>
   );
 }

@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { getDb } from "@/db/client";
 import { hasScope } from "@/lib/platform/actor";
 import { requireUserPage } from "@/lib/platform/auth/current";
@@ -33,63 +29,40 @@ export default async function DeliveryLogPage({ searchParams }: { searchParams: 
         title="Delivery log"
         description="Every event sent to your endpoints, with every attempt."
       />
-      <Card>
-        <CardContent>
-          <form
-            method="get"
-            className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"
-            aria-label="Filter deliveries"
-          >
-            <div className="grid gap-1 lg:col-span-2">
-              <Label htmlFor="f-endpoint">Endpoint</Label>
-              <Select id="f-endpoint" name="endpoint" defaultValue={filters.endpoint ?? ""}>
-                <option value="">All endpoints</option>
-                {endpoints.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.url}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-event">Event type</Label>
-              <Select id="f-event" name="event" defaultValue={filters.event ?? ""}>
-                <option value="">All events</option>
-                {eventTypes.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-status">Status</Label>
-              <Select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-                <option value="">Any status</option>
-                {DELIVERY_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-from">From</Label>
-              <Input id="f-from" type="date" name="from" defaultValue={filters.from} />
-            </div>
-            <div className="grid gap-1">
-              <Label htmlFor="f-to">To</Label>
-              <Input id="f-to" type="date" name="to" defaultValue={filters.to} />
-            </div>
-            <div className="flex gap-2 lg:col-span-6">
-              <Button type="submit">Apply filters</Button>
-              <Button asChild variant="ghost">
-                <a href="/webhooks/log">Clear</a>
-              </Button>
-            </div>
-          </form>
-        </CardContent>
-      </Card>
+      <FilterForm
+        action="/webhooks/log"
+        label="Filter deliveries"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"
+        buttonsClassName="lg:col-span-6"
+      >
+        <FilterSelect
+          id="f-endpoint"
+          name="endpoint"
+          label="Endpoint"
+          className="lg:col-span-2"
+          value={filters.endpoint}
+          anyLabel="All endpoints"
+          options={endpoints.map((e) => ({ value: e.id, label: e.url }))}
+        />
+        <FilterSelect
+          id="f-event"
+          name="event"
+          label="Event type"
+          value={filters.event}
+          anyLabel="All events"
+          options={eventTypes}
+        />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          anyLabel="Any status"
+          options={DELIVERY_STATUSES}
+        />
+        <FilterInput id="f-from" type="date" name="from" label="From" value={filters.from} />
+        <FilterInput id="f-to" type="date" name="to" label="To" value={filters.to} />
+      </FilterForm>
       <DeliveryLog
         query={new URLSearchParams(filters).toString()}
         timeZone={timeZoneFor(db, actor.dealerId)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
+import { type ReactNode, type RefObject, useActionState, useEffect, useRef, useState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -17,8 +17,11 @@ const inputClass = "h-11";
 const alertClass =
   "rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive";
 
-/** One step's form: hidden token/step, errors, typed values kept, focus on the first problem. */
-function useStep(action: (s: State, f: FormData) => Promise<State>) {
+/**
+ * One step's form state: errors, typed values kept (`v(name)`: what was typed, else the saved
+ * value), focus on the first problem. Spread `form` on a `StepForm`.
+ */
+function useStep(action: (s: State, f: FormData) => Promise<State>, defaults: Values = {}) {
   const [state, formAction] = useActionState<State, FormData>(action, idleState as State);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -27,7 +30,40 @@ function useStep(action: (s: State, f: FormData) => Promise<State>) {
   }, [state.status, state.at]);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const typed = state.status === "error" ? state.values : undefined;
-  return { state, formAction, formRef, errors, typed };
+  const v = (name: string) => typed?.[name] ?? defaults[name] ?? "";
+  return { state, form: { state, formAction, formRef }, errors, typed, v };
+}
+
+/** A step's form: hidden token/step, the fields, the form-level error, the big submit button. */
+function StepForm({
+  state,
+  formAction,
+  formRef,
+  token,
+  step,
+  submit,
+  pendingLabel = "Saving…",
+  children,
+}: {
+  state: State;
+  formAction: (f: FormData) => void;
+  formRef: RefObject<HTMLFormElement | null>;
+  token: string;
+  step?: string;
+  submit: ReactNode;
+  pendingLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form ref={formRef} action={formAction} className="grid gap-4" noValidate>
+      <Hidden token={token} step={step} />
+      {children}
+      <FormMessage state={state} />
+      <SubmitButton size="lg" className="h-11 w-full" pendingLabel={pendingLabel}>
+        {submit}
+      </SubmitButton>
+    </form>
+  );
 }
 
 function FormMessage({ state }: { state: State }) {
@@ -49,9 +85,9 @@ function Hidden({ token, step }: { token: string; step?: string }) {
 }
 
 export function StartCheckout({ token }: { token: string }) {
-  const { state, formAction } = useStep(startCheckoutAction);
+  const { state, form } = useStep(startCheckoutAction);
   return (
-    <form action={formAction} className="grid gap-3">
+    <form action={form.formAction} className="grid gap-3">
       <Hidden token={token} />
       <FormMessage state={state} />
       <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Starting…">
@@ -62,11 +98,9 @@ export function StartCheckout({ token }: { token: string }) {
 }
 
 export function BuyerStep({ token, defaults }: { token: string; defaults: Values }) {
-  const { state, formAction, formRef, errors, typed } = useStep(saveStepAction);
-  const v = (name: string) => typed?.[name] ?? defaults[name] ?? "";
+  const { form, errors, v } = useStep(saveStepAction, defaults);
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4" noValidate>
-      <Hidden token={token} step="buyer" />
+    <StepForm {...form} token={token} step="buyer" submit="Continue to delivery">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="First name" name="firstName" error={errors.firstName} required>
           <Input autoComplete="given-name" defaultValue={v("firstName")} className={inputClass} />
@@ -81,11 +115,7 @@ export function BuyerStep({ token, defaults }: { token: string; defaults: Values
       <Field label="Phone" name="phone" error={errors.phone} required>
         <Input type="tel" autoComplete="tel" defaultValue={v("phone")} className={inputClass} />
       </Field>
-      <FormMessage state={state} />
-      <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Saving…">
-        Continue to delivery
-      </SubmitButton>
-    </form>
+    </StepForm>
   );
 }
 
@@ -196,12 +226,10 @@ export function DeliveryStep({
   states: readonly string[];
   shippingFee: string;
 }) {
-  const { state, formAction, formRef, errors, typed } = useStep(saveStepAction);
-  const v = (name: string) => typed?.[name] ?? defaults[name] ?? "";
+  const { form, errors, v } = useStep(saveStepAction, defaults);
   const [method, setMethod] = useState(v("method") || "PICK_UP");
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4" noValidate>
-      <Hidden token={token} step="delivery" />
+    <StepForm {...form} token={token} step="delivery" submit="Continue to registration">
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-semibold">How do you want to get your vehicle?</legend>
         <Choice
@@ -243,11 +271,7 @@ export function DeliveryStep({
           states={states}
         />
       )}
-      <FormMessage state={state} />
-      <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Saving…">
-        Continue to registration
-      </SubmitButton>
-    </form>
+    </StepForm>
   );
 }
 
@@ -262,15 +286,13 @@ export function RegistrationStep({
   registrationStates: readonly string[];
   states: readonly string[];
 }) {
-  const { state, formAction, formRef, errors, typed } = useStep(saveStepAction);
-  const v = (name: string) => typed?.[name] ?? defaults[name] ?? "";
+  const { form, errors, typed, v } = useStep(saveStepAction, defaults);
   const [type, setType] = useState(v("type") || "INDIVIDUAL");
   const [same, setSame] = useState(
     typed ? typed.mailingSameAsRegistration === "on" : v("mailingSameAsRegistration") === "on",
   );
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4" noValidate>
-      <Hidden token={token} step="registration" />
+    <StepForm {...form} token={token} step="registration" submit="Continue to payment">
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-semibold">Register the vehicle to</legend>
         <Choice
@@ -320,11 +342,7 @@ export function RegistrationStep({
           states={states}
         />
       )}
-      <FormMessage state={state} />
-      <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Saving…">
-        Continue to payment
-      </SubmitButton>
-    </form>
+    </StepForm>
   );
 }
 
@@ -337,11 +355,10 @@ export function PaymentOptionStep({
   defaults: Values;
   options: { option: string; label: string; description: string; dueNow: string; total: string }[];
 }) {
-  const { state, formAction, formRef, errors, typed } = useStep(saveStepAction);
+  const { form, errors, typed } = useStep(saveStepAction, defaults);
   const chosen = typed?.option ?? defaults.option ?? (options.length === 1 ? options[0].option : "");
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4" noValidate>
-      <Hidden token={token} step="payment" />
+    <StepForm {...form} token={token} step="payment" submit="Continue to card details">
       <fieldset className="grid gap-2" aria-describedby={errors.option ? "option-error" : undefined}>
         <legend className="mb-1 text-sm font-semibold">How do you want to pay?</legend>
         {options.map((o) => (
@@ -356,24 +373,24 @@ export function PaymentOptionStep({
           </p>
         ) : null}
       </fieldset>
-      <FormMessage state={state} />
-      <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Saving…">
-        Continue to card details
-      </SubmitButton>
-    </form>
+    </StepForm>
   );
 }
 
 export function PayStep({ token, amount }: { token: string; amount: string }) {
-  const { state, formAction, formRef, errors, typed } = useStep(payAction);
+  const { state, form, errors, typed } = useStep(payAction);
   const declined = state.status === "error" && state.data?.code === "card_declined";
   const numberRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (declined) numberRef.current?.focus();
   }, [declined]);
   return (
-    <form ref={formRef} action={formAction} className="grid gap-4" noValidate>
-      <Hidden token={token} />
+    <StepForm
+      {...form}
+      token={token}
+      submit={`Pay ${amount} and place order`}
+      pendingLabel="Processing payment…"
+    >
       <Field label="Name on card" name="cardName" error={errors.cardName}>
         <Input autoComplete="cc-name" defaultValue={typed?.cardName} className={inputClass} />
       </Field>
@@ -413,10 +430,6 @@ export function PayStep({ token, amount }: { token: string; amount: string }) {
       <p className="rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground">
         Test mode: use 4242 4242 4242 4242. Nothing is charged.
       </p>
-      <FormMessage state={state} />
-      <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Processing payment…">
-        {`Pay ${amount} and place order`}
-      </SubmitButton>
-    </form>
+    </StepForm>
   );
 }
