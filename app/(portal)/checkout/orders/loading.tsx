@@ -1,5 +1,5 @@
 import { ListSkeleton } from "@/components/list-skeleton";
 
 export default function PlacedOrdersLoading() {
-  return <ListSkeleton stats={4} filterClassName="max-w-xl" />;
+  return <ListSkeleton filterClassName="max-w-xl" />;
 }
