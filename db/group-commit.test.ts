@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { dealers } from "@/db/schema";
 import { useTempDatabase } from "@/lib/testing/harness";
@@ -84,5 +85,41 @@ describe("group commit", () => {
       .map((d) => d.slug);
     expect(slugs).toContain("e");
     expect(slugs).not.toContain("f");
+  });
+
+  it("answers only after the WAL flush, and reads made meanwhile wait for it too", async () => {
+    const db = getDb();
+    const pending: (() => void)[] = [];
+    const spy = vi.spyOn(fs, "fdatasync").mockImplementation(((fd: number, cb: (e: Error | null) => void) => {
+      pending.push(() => cb(null));
+    }) as typeof fs.fdatasync);
+    try {
+      let written = false;
+      const writer = withGroupCommit(async () => {
+        db.transaction((tx) =>
+          tx.insert(dealers).values({ id: "dlr_g", slug: "g", name: "g", city: "X", state: "VA" }).run(),
+        );
+        await waitUntilDurable(db);
+        written = true;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      // Committed (visible) but not yet flushed: nobody has heard back.
+      expect(db.$client.inTransaction).toBe(false);
+      expect(pending).toHaveLength(1);
+      expect(written).toBe(false);
+      let readDone = false;
+      const reader = waitUntilDurable(db).then(() => {
+        readDone = true;
+      });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(readDone).toBe(false);
+      // The batch committed at NORMAL; everything else still commits at FULL (2).
+      expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+      pending[0]();
+      await Promise.all([writer, reader]);
+      expect(written && readDone).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
