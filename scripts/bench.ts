@@ -3,7 +3,8 @@
  *
  * Builds only when .next/BUILD_ID is missing (or with --build), seeds a temporary database, creates
  * an API key, starts `next start` on a free port and drives each endpoint of scripts/bench/endpoints.ts
- * with autocannon, one at a time, health first. Prints a table and writes .tmp/bench-results.json.
+ * with autocannon, one at a time, with health before and after each. Prints a table and writes
+ * .tmp/bench-results.json.
  *
  *   BENCH_DURATION     seconds per endpoint (10)
  *   BENCH_CONNECTIONS  concurrent connections (16)
@@ -193,8 +194,10 @@ interface EndpointResult {
   non2xx: number;
   errors: number;
   timeouts: number;
-  /** requestsPerSec / health's requestsPerSec */
+  /** requestsPerSec / healthAround */
   ratioToHealth: number | null;
+  /** The mean of the health runs just before and after this endpoint (for health: of all of them). */
+  healthAround?: number;
   /** Status of the one request sent before measuring (a non-2xx here usually means a broken entry). */
   warmupStatus: number | null;
 }
@@ -288,13 +291,14 @@ async function measure(endpoint: BenchEndpoint, ctx: BenchContext): Promise<Endp
 }
 
 function printTable(results: EndpointResult[]): void {
-  const header = ["endpoint", "req/s", "p50 ms", "p99 ms", "non-2xx + errors", "vs health"];
+  const header = ["endpoint", "req/s", "p50 ms", "p99 ms", "non-2xx + errors", "health around", "vs health"];
   const rows = results.map((r) => [
     r.name,
     r.requestsPerSec.toFixed(0),
     String(r.p50Ms),
     String(r.p99Ms),
     String(r.non2xx + r.errors),
+    r.healthAround === undefined ? "–" : r.healthAround.toFixed(0),
     r.ratioToHealth === null ? "–" : r.ratioToHealth.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -359,22 +363,33 @@ async function main(): Promise<void> {
     `Measuring ${plan.length} endpoint(s): ${connections} connections, ${durationSeconds} s each ` +
       `(${os.cpus().length} cores, Node ${process.version}).\n`,
   );
-  const results: EndpointResult[] = [];
-  for (const endpoint of plan) {
+  // This machine's throughput drifts during a run (a VM, 2 cores shared with the load generator:
+  // health alone has moved from 600 to 900 req/s within one run). So health is measured before and
+  // after every endpoint, and each endpoint's ratio uses the mean of the two health runs around it.
+  const measureHealth = async (label: string) => {
+    process.stdout.write(`  ${health.name}${label}… `);
+    const r = await measure(health, ctx);
+    console.log(`${r.requestsPerSec.toFixed(0)} req/s`);
+    return r;
+  };
+  const healthRuns = [await measureHealth("")];
+  const results: EndpointResult[] = [healthRuns[0]];
+  for (const endpoint of others) {
     process.stdout.write(`  ${endpoint.name}… `);
     const r = await measure(endpoint, ctx);
     console.log(`${r.requestsPerSec.toFixed(0)} req/s`);
+    const before = healthRuns[healthRuns.length - 1];
+    const after = await measureHealth(" (again)");
+    healthRuns.push(after);
+    r.healthAround = (before.requestsPerSec + after.requestsPerSec) / 2;
+    r.ratioToHealth = r.healthAround > 0 ? r.requestsPerSec / r.healthAround : null;
     results.push(r);
   }
-  // This machine's throughput drifts during a run (a VM, 2 cores shared with the load generator),
-  // so health is measured again at the end and the ratios use the mean of both health runs.
-  process.stdout.write(`  ${health.name} (again)… `);
-  const healthAgain = await measure(health, ctx);
-  console.log(`${healthAgain.requestsPerSec.toFixed(0)} req/s`);
-  const baseline = (results[0].requestsPerSec + healthAgain.requestsPerSec) / 2;
-  for (const r of results) r.ratioToHealth = baseline > 0 ? r.requestsPerSec / baseline : null;
+  const baseline = healthRuns.reduce((sum, h) => sum + h.requestsPerSec, 0) / healthRuns.length;
+  results[0].healthAround = baseline;
+  results[0].ratioToHealth = baseline > 0 ? results[0].requestsPerSec / baseline : null;
   console.log(
-    `\nHealth baseline: mean of ${results[0].requestsPerSec.toFixed(0)} and ${healthAgain.requestsPerSec.toFixed(0)} req/s.`,
+    `\nHealth runs: ${healthRuns.map((h) => h.requestsPerSec.toFixed(0)).join(", ")} req/s (mean ${baseline.toFixed(0)}).`,
   );
 
   console.log("");
@@ -392,7 +407,7 @@ async function main(): Promise<void> {
         durationSeconds,
         warmupSeconds,
         healthBaseline: baseline,
-        healthAgain,
+        healthRuns: healthRuns.map((h) => h.requestsPerSec),
         results,
       },
       null,
