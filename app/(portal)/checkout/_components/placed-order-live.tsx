@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useActionState, useEffect } from "react";
+import { DetailRows } from "@/components/detail-rows";
 import { humanizeStatus, StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -82,19 +83,6 @@ function StatusActions({ detail }: { detail: PlacedOrderDetail }) {
   );
 }
 
-function Rows({ rows }: { rows: [string, React.ReactNode][] }) {
-  return (
-    <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
-      {rows.map(([k, v]) => (
-        <div key={k} className="grid gap-0.5 sm:contents">
-          <dt className="text-muted-foreground">{k}</dt>
-          <dd className="min-w-0 break-words font-medium">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** Polls every second so a change made elsewhere (API, another tab) shows within 2 s. */
 export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
   const { data } = useQuery<PlacedOrderDetail>({
@@ -150,7 +138,8 @@ export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
             <CardTitle>Buyer, delivery and registration</CardTitle>
           </CardHeader>
           <CardContent>
-            <Rows
+            <DetailRows
+              side
               rows={[
                 ["Buyer", `${o.buyer.firstName} ${o.buyer.lastName}`],
                 ["Email", o.buyer.email],
@@ -188,7 +177,8 @@ export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
             <CardTitle>Amounts</CardTitle>
           </CardHeader>
           <CardContent>
-            <Rows
+            <DetailRows
+              side
               rows={[
                 ["Payment option", PAYMENT_OPTION_LABELS[o.paymentOption]],
                 ["Vehicles", usd.format(a.vehicles)],
@@ -209,7 +199,8 @@ export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
             <CardTitle>From the OEM</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-3">
-            <Rows
+            <DetailRows
+              side
               rows={[
                 ["OEM", detail.oemName],
                 [

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyButton } from "@/components/copy-button";
 import { DateTime } from "@/components/date-time";
+import { DetailRows } from "@/components/detail-rows";
 import { formatCents } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
@@ -130,14 +131,7 @@ export default async function CartPage({ params }: { params: Promise<{ id: strin
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3">
-              <dl className="grid gap-2 text-sm">
-                {rows.map(([k, v]) => (
-                  <div key={k} className="grid gap-0.5">
-                    <dt className="text-muted-foreground">{k}</dt>
-                    <dd className="font-medium break-words">{v}</dd>
-                  </div>
-                ))}
-              </dl>
+              <DetailRows rows={rows} />
               <div className="grid gap-1 text-sm">
                 <p className="text-muted-foreground">Checkout link</p>
                 <p className="font-mono text-xs break-all" data-testid="checkout-link">

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, type RefObject, useActionState, useEffect, useRef, useState } from "react";
+import { TestCardFields } from "@/components/test-card-fields";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -391,45 +392,13 @@ export function PayStep({ token, amount }: { token: string; amount: string }) {
       submit={`Pay ${amount} and place order`}
       pendingLabel="Processing payment…"
     >
-      <Field label="Name on card" name="cardName" error={errors.cardName}>
-        <Input autoComplete="cc-name" defaultValue={typed?.cardName} className={inputClass} />
-      </Field>
-      <Field label="Card number" name="cardNumber" error={errors.cardNumber}>
-        <Input
-          ref={numberRef}
-          inputMode="numeric"
-          autoComplete="cc-number"
-          placeholder="1234 1234 1234 1234"
-          maxLength={23}
-          aria-invalid={declined || undefined}
-          aria-describedby={declined ? "step-error" : undefined}
-          className={`${inputClass} tabular-nums`}
-        />
-      </Field>
-      <div className="grid grid-cols-2 gap-4">
-        <Field label="Expiry (MM/YY)" name="cardExpiry" error={errors.cardExpiry}>
-          <Input
-            inputMode="numeric"
-            autoComplete="cc-exp"
-            placeholder="MM/YY"
-            maxLength={7}
-            defaultValue={typed?.cardExpiry}
-            className={inputClass}
-          />
-        </Field>
-        <Field label="CVC" name="cardCvc" error={errors.cardCvc}>
-          <Input
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            placeholder="123"
-            maxLength={4}
-            className={inputClass}
-          />
-        </Field>
-      </div>
-      <p className="rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground">
-        Test mode: use 4242 4242 4242 4242. Nothing is charged.
-      </p>
+      <TestCardFields
+        errors={errors}
+        typed={typed}
+        declined={declined}
+        declineMessageId="step-error"
+        numberRef={numberRef}
+      />
     </StepForm>
   );
 }
