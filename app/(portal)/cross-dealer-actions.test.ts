@@ -28,6 +28,9 @@ const {
 const { revokeApiKeyAction, setUserDisabledAction } = await import("./settings/actions");
 const { cancelMoveAction, patchMoveAction, assignLoanerAction } = await import("./moves/actions");
 const { placePartsOrderAction, partsLineAction } = await import("./parts/actions");
+const { payOnAccountAction, updateOrderAction, buyQuoteFromCandidateAction, createOrderAction } =
+  await import("./service-orders/actions");
+const { attachToDealAction } = await import("./deals/actions");
 
 let env: ReturnType<typeof useTempDatabase>;
 let adminA: UserActor;
@@ -190,5 +193,66 @@ describe("parts actions scope every id to the signed-in dealer", () => {
       }),
     );
     expect(vin.fieldErrors?.["parts.0.vin"]).toMatch(/check digit/);
+  });
+});
+
+describe("service order and deal actions scope every id to the signed-in dealer", () => {
+  it("dealer B's admin gets 'not found' on dealer A's quote, order, candidate and deal, and nothing changes", async () => {
+    const so = await import("@/lib/service-orders/service");
+    const { createDeal } = await import("@/lib/service-orders/deals");
+    const ops = (await makeUser(null, "ops")).actor;
+    const db = getDb();
+    const quoteA = so.createQuote(db, adminA, {
+      type: "reconditioning",
+      vin: "1HGCM82633A004352",
+      items: ["wash-and-detail"],
+    });
+    const search = so.createQuote(db, adminA, {
+      type: "concierge",
+      services: ["search"],
+      search: { firstName: "Ana", lastName: "Diaz", email: "ana@example.test", zipcode: "23220" },
+    });
+    const searchOrder = so.payQuoteOnAccount(db, adminA, search.id, { method: "account" }).order;
+    const candidate = so.addCandidate(db, ops, searchOrder.id, {
+      vin: "5YJ3E1EA2KF317000",
+      year: 2019,
+      make: "Tesla",
+      model: "Model 3",
+      mileage: 42000,
+      price: 28500,
+      location: "Norfolk, VA",
+    });
+    const dealA = createDeal(db, adminA, { customer: { name: "Ana Diaz" } });
+    const dealB = createDeal(db, adminB, { customer: { name: "Bo Li" } });
+
+    signedIn = adminB;
+    const idleDealState = idleState as Parameters<typeof attachToDealAction>[0];
+    const results = [
+      await payOnAccountAction(idleState, form({ quoteId: quoteA.id })),
+      await updateOrderAction(idleState, form({ orderId: searchOrder.id, status: "in-progress" })),
+      await buyQuoteFromCandidateAction(
+        idleState,
+        form({
+          candidateId: candidate.id,
+          "deliveryAddress.street": "9 Oak Ave",
+          "deliveryAddress.city": "Richmond",
+          "deliveryAddress.state": "VA",
+          "deliveryAddress.zip": "23220",
+        }),
+      ),
+      await attachToDealAction(idleDealState, form({ dealId: dealA.id, quotes: quoteA.id })),
+      await attachToDealAction(idleDealState, form({ dealId: dealB.id, quotes: quoteA.id })),
+      await createOrderAction(
+        idleState,
+        form({ vin: "1HGCM82633A004352", items: "wash-and-detail", deal: dealA.id }),
+      ),
+    ];
+    for (const r of results) {
+      expect(r.status).toBe("error");
+      expect(r.message).toMatch(/^No such /);
+    }
+    const { getOrder, getQuote } = await import("@/lib/service-orders/queries");
+    expect(getQuote(db, adminA, quoteA.id).status).toBe(quoteA.status);
+    expect(getOrder(db, adminA, searchOrder.id).status).toBe("pending");
   });
 });
