@@ -59,7 +59,7 @@ export default async function OemsPage() {
           <CreateOemForm />
           <p className="mt-3 text-sm text-muted-foreground">
             Then give its web shop a key:{" "}
-            <code>
+            <code className="break-all">
               npm run cli -- api-key create --oem &lt;oemKey&gt; --name Shop --scopes
               checkout_carts.*,products.read,placed_orders.read
             </code>
