@@ -90,7 +90,10 @@ describe("group commit", () => {
   it("answers only after the WAL flush, and reads made meanwhile wait for it too", async () => {
     const db = getDb();
     const pending: (() => void)[] = [];
-    const spy = vi.spyOn(fs, "fdatasync").mockImplementation(((fd: number, cb: (e: Error | null) => void) => {
+    const spy = vi.spyOn(fs, "fdatasync").mockImplementation(((
+      _fd: number,
+      cb: (e: Error | null) => void,
+    ) => {
       pending.push(() => cb(null));
     }) as typeof fs.fdatasync);
     try {

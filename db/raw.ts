@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { getTableColumns, getTableName } from "drizzle-orm";
+import { Column, getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "./client";
 
@@ -30,6 +30,27 @@ export function statement(db: DbOrTx, sql: string): Database.Statement {
     map.set(sql, stmt);
   }
   return stmt;
+}
+
+const RAW_TAG = "/* rows as arrays */ ";
+
+/**
+ * Runs a cached query whose rows come back as arrays, in SELECT-list order. better-sqlite3 builds
+ * an object per row property by property, which costs more than the query itself on wide rows
+ * (50 parts: 0.5 ms as objects, 0.16 ms as arrays); callers build their objects with a literal.
+ * The statement is cached apart from `statement()`'s, so no caller ever sees the other's mode.
+ */
+export function rawRows(db: DbOrTx, sql: string, ...params: unknown[]): unknown[][] {
+  return statement(db, RAW_TAG + sql)
+    .raw(true)
+    .all(...params) as unknown[][];
+}
+
+/** rawRows for a query of at most one row. */
+export function rawRow(db: DbOrTx, sql: string, ...params: unknown[]): unknown[] | undefined {
+  return statement(db, RAW_TAG + sql)
+    .raw(true)
+    .get(...params) as unknown[] | undefined;
 }
 
 /**
@@ -74,29 +95,40 @@ function insertPlan(table: SQLiteTable, keys: string[]): InsertPlan {
   return plan;
 }
 
-type ColumnMap = { key: string; name: string; fromDriver(v: unknown): unknown }[];
-const columnMaps = new WeakMap<SQLiteTable, ColumnMap>();
+/** How to read one table's rows: its SELECT list and, per column, the key and Drizzle's decoder. */
+interface RowShape {
+  select: string;
+  keys: string[];
+  /** null where Drizzle returns the driver value as is (text, integers, reals). */
+  decoders: (((v: unknown) => unknown) | null)[];
+  /** The full SQL per WHERE/ORDER clause, built once. */
+  sqlByClause: Map<string, string>;
+}
+const rowShapes = new WeakMap<SQLiteTable, RowShape>();
 
-function columnMap(table: SQLiteTable): ColumnMap {
-  let map = columnMaps.get(table);
-  if (!map) {
-    const columns = getTableColumns(table) as Record<
-      string,
-      { name: string; mapFromDriverValue(v: unknown): unknown }
-    >;
-    map = Object.entries(columns).map(([key, c]) => ({
-      key,
-      name: c.name,
-      fromDriver: (v) => c.mapFromDriverValue(v),
-    }));
-    columnMaps.set(table, map);
+function rowShape(table: SQLiteTable): RowShape {
+  let shape = rowShapes.get(table);
+  if (!shape) {
+    const columns = Object.entries(getTableColumns(table)) as [string, Column][];
+    const identity = Column.prototype.mapFromDriverValue;
+    shape = {
+      select: `select ${columns.map(([, c]) => `"${c.name}"`).join(", ")} from "${getTableName(table)}"`,
+      keys: columns.map(([key]) => key),
+      decoders: columns.map(([, c]) =>
+        c.mapFromDriverValue === identity ? null : (v: unknown) => c.mapFromDriverValue(v),
+      ),
+      sqlByClause: new Map(),
+    };
+    rowShapes.set(table, shape);
   }
-  return map;
+  return shape;
 }
 
 /**
  * Selects whole rows of one table with a hand-written WHERE/ORDER clause through a cached
- * prepared statement, mapped back to Drizzle's row type. For hot read paths.
+ * prepared statement, mapped back to Drizzle's row type. For hot read paths: every API request
+ * authenticates through here. Rows are read as arrays (see rawRows) and only columns that need it
+ * go through Drizzle's decoder (dates, JSON, booleans).
  */
 export function selectRows<T extends SQLiteTable>(
   db: DbOrTx,
@@ -104,15 +136,24 @@ export function selectRows<T extends SQLiteTable>(
   clause: string,
   ...params: unknown[]
 ): T["$inferSelect"][] {
-  const map = columnMap(table);
-  const sql = `select ${map.map((c) => `"${c.name}"`).join(", ")} from "${getTableName(table)}" ${clause}`;
-  const rows = statement(db, sql).all(...params) as Record<string, unknown>[];
-  return rows.map((raw) => {
+  const shape = rowShape(table);
+  let sql = shape.sqlByClause.get(clause);
+  if (!sql) {
+    sql = `${shape.select} ${clause}`;
+    shape.sqlByClause.set(clause, sql);
+  }
+  const rows = rawRows(db, sql, ...params);
+  const { keys, decoders } = shape;
+  const out: T["$inferSelect"][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
     const row: Record<string, unknown> = {};
-    for (const c of map) {
-      const v = raw[c.name];
-      row[c.key] = v === null ? null : c.fromDriver(v);
+    for (let i = 0; i < keys.length; i++) {
+      const v = values[i];
+      const decode = decoders[i];
+      row[keys[i]] = v === null || decode === null ? v : decode(v);
     }
-    return row as T["$inferSelect"];
-  });
+    out[r] = row as T["$inferSelect"];
+  }
+  return out;
 }

@@ -183,6 +183,33 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<string
 
 // ---------------------------------------------------------------- measuring
 
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * CPU seconds used so far by the server's process group (Linux /proc; null elsewhere). Throughput on
+ * this shared 2-core VM drifts with its neighbours; CPU time per request barely does, so it is the
+ * figure to compare when judging a change.
+ */
+function serverCpuSeconds(): number | null {
+  const group = server?.pid;
+  if (!group || process.platform !== "linux") return null;
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // the process ended while we looked
+    }
+    // Fields after the parenthesised command name: state ppid pgrp ... utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== group) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+
 interface EndpointResult {
   name: string;
   method: string;
@@ -198,6 +225,8 @@ interface EndpointResult {
   ratioToHealth: number | null;
   /** The mean of the health runs just before and after this endpoint (for health: of all of them). */
   healthAround?: number;
+  /** Server CPU time per request, in milliseconds (null where /proc is unavailable). */
+  cpuMsPerRequest: number | null;
   /** Status of the one request sent before measuring (a non-2xx here usually means a broken entry). */
   warmupStatus: number | null;
 }
@@ -272,7 +301,13 @@ async function measure(endpoint: BenchEndpoint, ctx: BenchContext): Promise<Endp
     });
   // A short load first, not measured: the JIT optimises the route's code under load.
   if (warmupSeconds > 0) await load(warmupSeconds);
+  const cpuBefore = serverCpuSeconds();
   const result = await load(durationSeconds);
+  const cpuAfter = serverCpuSeconds();
+  const cpuMsPerRequest =
+    cpuBefore === null || cpuAfter === null || result.requests.total === 0
+      ? null
+      : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
 
   return {
     name: endpoint.name,
@@ -286,18 +321,29 @@ async function measure(endpoint: BenchEndpoint, ctx: BenchContext): Promise<Endp
     errors: result.errors,
     timeouts: result.timeouts,
     ratioToHealth: null,
+    cpuMsPerRequest,
     warmupStatus,
   };
 }
 
 function printTable(results: EndpointResult[]): void {
-  const header = ["endpoint", "req/s", "p50 ms", "p99 ms", "non-2xx + errors", "health around", "vs health"];
+  const header = [
+    "endpoint",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "non-2xx + errors",
+    "server CPU ms/req",
+    "health around",
+    "vs health",
+  ];
   const rows = results.map((r) => [
     r.name,
     r.requestsPerSec.toFixed(0),
     String(r.p50Ms),
     String(r.p99Ms),
     String(r.non2xx + r.errors),
+    r.cpuMsPerRequest === null ? "–" : r.cpuMsPerRequest.toFixed(2),
     r.healthAround === undefined ? "–" : r.healthAround.toFixed(0),
     r.ratioToHealth === null ? "–" : r.ratioToHealth.toFixed(2),
   ]);
@@ -369,7 +415,7 @@ async function main(): Promise<void> {
   const measureHealth = async (label: string) => {
     process.stdout.write(`  ${health.name}${label}… `);
     const r = await measure(health, ctx);
-    console.log(`${r.requestsPerSec.toFixed(0)} req/s`);
+    console.log(`${r.requestsPerSec.toFixed(0)} req/s, ${r.cpuMsPerRequest?.toFixed(2) ?? "–"} ms CPU/req`);
     return r;
   };
   const healthRuns = [await measureHealth("")];
@@ -377,7 +423,7 @@ async function main(): Promise<void> {
   for (const endpoint of others) {
     process.stdout.write(`  ${endpoint.name}… `);
     const r = await measure(endpoint, ctx);
-    console.log(`${r.requestsPerSec.toFixed(0)} req/s`);
+    console.log(`${r.requestsPerSec.toFixed(0)} req/s, ${r.cpuMsPerRequest?.toFixed(2) ?? "–"} ms CPU/req`);
     const before = healthRuns[healthRuns.length - 1];
     const after = await measureHealth(" (again)");
     healthRuns.push(after);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
-import { statement } from "@/db/raw";
+import { rawRow, rawRows } from "@/db/raw";
 
 /**
  * Catalog reads shared by queries and services. These are the hot paths (search, basket pricing,
@@ -45,53 +45,102 @@ export interface PartRef {
   reserved: number;
 }
 
-const PART_COLUMNS = `p.seq, p.id, p.dealer_id as dealerId, p.brand_code as brandCode, p.part_code as partCode,
-  p.code_key as codeKey, p.description, p.category, p.weight_grams as weightGrams, p.unit_of_sale as unitOfSale,
-  p.list_price_cents as listPriceCents, p.tax_rate_bp as taxRateBp, p.surcharge_type as surchargeType,
-  p.surcharge_cents as surchargeCents, p.requires_vin as requiresVin, p.superseded_by_seq as supersededBySeq,
-  p.supersession_date as supersessionDate, s.on_hand as onHand, s.reserved, s.lead_time_days as leadTimeDays,
-  s.back_orderable as backOrderable, s.sales_block_reason as salesBlockReason`;
+// Rows are read as arrays (db/raw.ts rawRows) and built by the literals below: the column lists
+// and the constructors must list the same columns in the same order.
+const PART_COLUMNS = `p.seq, p.id, p.dealer_id, p.brand_code, p.part_code, p.code_key, p.description, p.category,
+  p.weight_grams, p.unit_of_sale, p.list_price_cents, p.tax_rate_bp, p.surcharge_type, p.surcharge_cents,
+  p.requires_vin, p.superseded_by_seq, p.supersession_date, s.on_hand, s.reserved, s.lead_time_days,
+  s.back_orderable, s.sales_block_reason`;
 const FROM = "from parts p join part_stocks s on s.part_seq = p.seq";
 
-const REF_COLUMNS = `p.seq, p.id, p.brand_code as brandCode, p.part_code as partCode, p.description,
-  p.superseded_by_seq as supersededBySeq, p.supersession_date as supersessionDate, s.on_hand as onHand, s.reserved`;
+function toPart(r: unknown[]): PartRow {
+  return {
+    seq: r[0] as number,
+    id: r[1] as string,
+    dealerId: r[2] as string,
+    brandCode: r[3] as string,
+    partCode: r[4] as string,
+    codeKey: r[5] as string,
+    description: r[6] as string,
+    category: r[7] as string,
+    weightGrams: r[8] as number,
+    unitOfSale: r[9] as string,
+    listPriceCents: r[10] as number,
+    taxRateBp: r[11] as number,
+    surchargeType: r[12] as string | null,
+    surchargeCents: r[13] as number,
+    requiresVin: Boolean(r[14]),
+    supersededBySeq: r[15] as number | null,
+    supersessionDate: r[16] as string | null,
+    onHand: r[17] as number,
+    reserved: r[18] as number,
+    leadTimeDays: r[19] as number,
+    backOrderable: Boolean(r[20]),
+    salesBlockReason: r[21] as string | null,
+  };
+}
 
-function toPart(raw: Record<string, unknown>): PartRow {
-  const row = raw as unknown as PartRow;
-  row.requiresVin = Boolean(raw.requiresVin);
-  row.backOrderable = Boolean(raw.backOrderable);
-  return row;
+const REF_COLUMNS = `p.seq, p.id, p.brand_code, p.part_code, p.description, p.superseded_by_seq,
+  p.supersession_date, s.on_hand, s.reserved`;
+
+function toRef(r: unknown[], from = 0): PartRef {
+  return {
+    seq: r[from] as number,
+    id: r[from + 1] as string,
+    brandCode: r[from + 2] as string,
+    partCode: r[from + 3] as string,
+    description: r[from + 4] as string,
+    supersededBySeq: r[from + 5] as number | null,
+    supersessionDate: r[from + 6] as string | null,
+    onHand: r[from + 7] as number,
+    reserved: r[from + 8] as number,
+  };
 }
 
 export const availableOf = (p: { onHand: number; reserved: number }) => Math.max(0, p.onHand - p.reserved);
 
-/** Parts of a dealer by public id, in one query; missing or foreign ids are simply absent. */
-export function partsByIds(db: DbOrTx, dealerId: string, ids: readonly string[]): Map<string, PartRow> {
-  const rows = statement(
+/**
+ * The dealer's parts whose public id or seq is in the list, keyed by it: one query over a JSON
+ * array (one index lookup per value, never a scan of the dealer's parts). Missing or foreign
+ * values are simply absent.
+ */
+function partsIn<K extends string | number>(
+  db: DbOrTx,
+  dealerId: string,
+  key: "id" | "seq",
+  values: readonly K[],
+): Map<K, PartRow> {
+  const out = new Map<K, PartRow>();
+  if (values.length === 0) return out;
+  const rows = rawRows(
     db,
-    // Driven by the id list (one index lookup per id), never by a scan of the dealer's parts.
-    `select ${PART_COLUMNS} from json_each(?) j cross join parts p on p.id = j.value
-     join part_stocks s on s.part_seq = p.seq where +p.dealer_id = ?`,
-  ).all(JSON.stringify(ids), dealerId) as Record<string, unknown>[];
-  return new Map(rows.map((r) => [r.id as string, toPart(r)]));
+    `select ${PART_COLUMNS} ${FROM} where p.${key} in (select value from json_each(?)) and +p.dealer_id = ?`,
+    JSON.stringify(values),
+    dealerId,
+  );
+  for (const r of rows) {
+    const part = toPart(r);
+    out.set(part[key] as K, part);
+  }
+  return out;
 }
 
-export function partsBySeqs(db: DbOrTx, dealerId: string, seqs: readonly number[]): Map<number, PartRow> {
-  if (seqs.length === 0) return new Map();
-  const rows = statement(
-    db,
-    `select ${PART_COLUMNS} ${FROM} where p.seq in (select value from json_each(?)) and +p.dealer_id = ?`,
-  ).all(JSON.stringify(seqs), dealerId) as Record<string, unknown>[];
-  return new Map(rows.map((r) => [r.seq as number, toPart(r)]));
-}
+export const partsByIds = (db: DbOrTx, dealerId: string, ids: readonly string[]) =>
+  partsIn(db, dealerId, "id", ids);
+
+export const partsBySeqs = (db: DbOrTx, dealerId: string, seqs: readonly number[]) =>
+  partsIn(db, dealerId, "seq", seqs);
 
 export function refsBySeqs(db: DbOrTx, seqs: readonly number[]): Map<number, PartRef> {
   if (seqs.length === 0) return new Map();
-  const rows = statement(
+  const rows = rawRows(
     db,
     `select ${REF_COLUMNS} ${FROM} where p.seq in (select value from json_each(?))`,
-  ).all(JSON.stringify(seqs)) as PartRef[];
-  return new Map(rows.map((r) => [r.seq, r]));
+    JSON.stringify(seqs),
+  );
+  const out = new Map<number, PartRef>();
+  for (const r of rows) out.set(r[0] as number, toRef(r));
+  return out;
 }
 
 /**
@@ -130,13 +179,19 @@ export function latestOf(db: DbOrTx, dealerId: string, parts: readonly PartRow[]
 export function alternativesOf(db: DbOrTx, seqs: readonly number[]): Map<number, PartRef[]> {
   const out = new Map<number, PartRef[]>();
   if (seqs.length === 0) return out;
-  const rows = statement(
+  const rows = rawRows(
     db,
-    `select a.part_seq as forSeq, ${REF_COLUMNS}
+    `select a.part_seq, ${REF_COLUMNS}
      from part_alternatives a join parts p on p.seq = a.alternative_seq join part_stocks s on s.part_seq = p.seq
      where a.part_seq in (select value from json_each(?)) order by p.brand_code, p.code_key`,
-  ).all(JSON.stringify(seqs)) as (PartRef & { forSeq: number })[];
-  for (const { forSeq, ...ref } of rows) out.set(forSeq, [...(out.get(forSeq) ?? []), ref]);
+    JSON.stringify(seqs),
+  );
+  for (const r of rows) {
+    const forSeq = r[0] as number;
+    const list = out.get(forSeq);
+    if (list) list.push(toRef(r, 1));
+    else out.set(forSeq, [toRef(r, 1)]);
+  }
   return out;
 }
 
@@ -156,11 +211,13 @@ export function predecessorsOf(db: DbOrTx, seq: number): PartRef[] {
   const chain: PartRef[] = [];
   let at = seq;
   for (let i = 0; i < 10; i++) {
-    const prev = statement(
+    const row = rawRow(
       db,
       `select ${REF_COLUMNS} ${FROM} where p.superseded_by_seq = ? order by p.supersession_date desc limit 1`,
-    ).get(at) as PartRef | undefined;
-    if (!prev) break;
+      at,
+    );
+    if (!row) break;
+    const prev = toRef(row);
     chain.push(prev);
     at = prev.seq;
   }
@@ -207,11 +264,11 @@ export function searchByCode(
     params.push(after.key, after.id);
   }
   params.push(limit);
-  const rows = statement(
+  return rawRows(
     db,
     `select ${PART_COLUMNS} ${FROM} where ${where} order by p.code_key, p.id limit ?`,
-  ).all(...params) as Record<string, unknown>[];
-  return rows.map(toPart);
+    ...params,
+  ).map(toPart);
 }
 
 /**
@@ -238,12 +295,12 @@ export function searchByWords(
     params.push(codePrefix, `${codePrefix}~`);
   }
   params.push(limit);
-  const rows = statement(
+  return rawRows(
     db,
     `select ${PART_COLUMNS} from parts_fts f join parts p on p.seq = f.rowid join part_stocks s on s.part_seq = p.seq
      where ${where} order by f.rowid limit ?`,
-  ).all(...params) as Record<string, unknown>[];
-  return rows.map(toPart);
+    ...params,
+  ).map(toPart);
 }
 
 /** The longest prefix the full-text index keeps a prefix index for (see the migration). */

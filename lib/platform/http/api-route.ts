@@ -48,9 +48,11 @@ export function errorResponse(e: unknown): Response {
   });
 }
 
+function hasBody(req: Request): boolean {
+  return req.method !== "GET" && req.method !== "HEAD" && req.method !== "DELETE";
+}
+
 async function readBody(req: Request): Promise<{ text: string; value: unknown }> {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE")
-    return { text: "", value: {} };
   const text = await req.text();
   if (!text.trim()) return { text, value: {} };
   try {
@@ -71,16 +73,17 @@ export function route<A extends Actor>(
   owner: (a: A) => string,
   handler: (ctx: ApiContext<A>) => unknown,
 ) {
-  return (req: Request, ctx: { params: Promise<Params> }): Promise<Response> =>
-    runInRequestContext({ origin: new URL(req.url).origin, groupCommit: true }, () => handle(req, ctx));
+  return (req: Request, ctx: { params: Promise<Params> }): Promise<Response> => {
+    const url = new URL(req.url);
+    return runInRequestContext({ origin: url.origin, groupCommit: true }, () => handle(req, url, ctx));
+  };
 
-  async function handle(req: Request, ctx: { params: Promise<Params> }): Promise<Response> {
+  async function handle(req: Request, url: URL, ctx: { params: Promise<Params> }): Promise<Response> {
     const db = getDb();
     try {
       const actor = await authenticate(req, db);
       const params = (await ctx?.params) ?? {};
-      const url = new URL(req.url);
-      const { text, value } = await readBody(req);
+      const { text, value } = hasBody(req) ? await readBody(req) : { text: "", value: {} };
       const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
       // `record` stores the idempotent response in the same group commit as the change itself,
       // so one fsync makes both durable before the client hears back.

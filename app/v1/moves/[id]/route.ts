@@ -1,0 +1,2 @@
+// The moves contract's path (no /api prefix), served directly: cheaper than the /v1 rewrite.
+export { GET, PATCH } from "@/app/api/v1/moves/[id]/route";
