@@ -58,6 +58,18 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/**
+ * A read-only connection for a read pool worker (lib/platform/read-pool): no migrations, no
+ * writes. In WAL mode it reads the last committed state while the main connection writes.
+ */
+export function openReadOnlyDatabase(file: string): Db {
+  const sqlite = new Database(file, { readonly: true });
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("cache_size = -65536");
+  cachePreparedStatements(sqlite);
+  return drizzle(sqlite, { schema }) as Db;
+}
+
 const globalCache = globalThis as unknown as { __forecourtDb?: { file: string; db: Db } };
 
 /** The process-wide connection (cached on globalThis so dev reloads and route bundles share it). */

@@ -13,6 +13,20 @@ export function nowMs(): number {
   return frozen ?? Date.now() + offsetMs;
 }
 
+/**
+ * Runs `fn` with the clock stopped at `atMs`. A read pool worker answers as of the moment the
+ * request reached the main thread, whose clock tests may have moved.
+ */
+export function atTime<T>(atMs: number, fn: () => T): T {
+  const saved = frozen;
+  frozen = atMs;
+  try {
+    return fn();
+  } finally {
+    frozen = saved;
+  }
+}
+
 /** Test helpers. */
 export const testClock = {
   freeze(at: Date | number) {

@@ -6,6 +6,7 @@ import type { Actor, ApiKeyActor } from "../actor";
 import { AppError, invalid, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
+import { toJsonText } from "./json-text";
 
 type Params = Record<string, string>;
 
@@ -30,7 +31,7 @@ export class ApiResult {
 export const created = (body: unknown) => new ApiResult(201, body);
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
+  new Response(body === undefined ? null : toJsonText(body), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
   });
@@ -107,7 +108,7 @@ export function route<A extends Actor>(
       }
       try {
         const r = await run((result) =>
-          completeIdempotent(db, keyOwner, key, result.status, JSON.stringify(result.body)),
+          completeIdempotent(db, keyOwner, key, result.status, toJsonText(result.body)),
         );
         return json(r.status, r.body, r.headers);
       } catch (e) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { readPoolReady } from "@/lib/platform/read-pool/pool";
 import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
 import { addAccount, seedPartsFor } from "@/lib/testing/parts-fixtures";
 import { GET as listCustomers } from "../customers/route";
@@ -15,7 +16,7 @@ let readOnly: string;
 let a: ReturnType<typeof seedPartsFor>;
 let b: ReturnType<typeof seedPartsFor>;
 
-beforeAll(() => {
+beforeAll(async () => {
   env = useTempDatabase();
   const alpha = makeDealer("alpha");
   const beta = makeDealer("beta");
@@ -24,6 +25,8 @@ beforeAll(() => {
   keyA = makeApiKey(alpha.id);
   keyB = makeApiKey(beta.id);
   readOnly = makeApiKey(alpha.id, ["orders.read"]);
+  // Search and basket pricing run on a read pool worker in the server: test them that way.
+  expect(await readPoolReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 

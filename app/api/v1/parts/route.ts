@@ -1,6 +1,6 @@
-import { searchParts } from "@/lib/parts/queries";
 import { apiRoute } from "@/lib/platform/http/api-route";
+import { runRead } from "@/lib/platform/read-pool/pool";
 
 export const GET = apiRoute(({ db, actor, url }) =>
-  searchParts(db, actor, Object.fromEntries(url.searchParams)),
+  runRead(db, "parts.search", actor, Object.fromEntries(url.searchParams)),
 );

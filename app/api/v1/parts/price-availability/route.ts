@@ -1,4 +1,4 @@
-import { priceAvailability } from "@/lib/parts/queries";
 import { apiRoute } from "@/lib/platform/http/api-route";
+import { runRead } from "@/lib/platform/read-pool/pool";
 
-export const POST = apiRoute(({ db, actor, body }) => priceAvailability(db, actor, body));
+export const POST = apiRoute(({ db, actor, body }) => runRead(db, "parts.priceAvailability", actor, body));
