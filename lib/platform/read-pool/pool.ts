@@ -50,8 +50,12 @@ function poolSize(): number {
   return Math.max(1, Math.min(2, os.availableParallelism() - 1));
 }
 
+let entryExists: boolean | undefined;
+
 function enabledFor(file: string): boolean {
-  return process.env.READ_POOL !== "off" && file !== ":memory:" && fs.existsSync(ENTRY);
+  // Checked once: this runs on every pooled request.
+  entryExists ??= fs.existsSync(ENTRY);
+  return process.env.READ_POOL !== "off" && file !== ":memory:" && entryExists;
 }
 
 function state(): PoolState | null {
