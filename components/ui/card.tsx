@@ -54,3 +54,20 @@ export function CardFooter({ className, ...props }: React.ComponentProps<"div">)
     />
   );
 }
+
+export type SectionCardProps = Omit<React.ComponentProps<"div">, "title"> & {
+  title: React.ReactNode;
+  contentClassName?: string;
+};
+
+/** The titled card many pages repeat (Card > CardHeader > CardTitle, then CardContent), in one place; same markup. */
+export function SectionCard({ title, contentClassName, children, ...props }: SectionCardProps) {
+  return (
+    <Card {...props}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
+  );
+}

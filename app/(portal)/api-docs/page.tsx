@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { openApiDocument } from "@/lib/platform/openapi";
 
@@ -41,55 +41,50 @@ export default async function ApiDocsPage() {
         }
       />
       {[...byTag.entries()].map(([tag, ops]) => (
-        <Card key={tag}>
-          <CardHeader>
-            <CardTitle>{tag}</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            {ops.map(({ method, path, op }) => (
-              <details key={`${method} ${path}`} className="rounded-md border">
-                <summary className="flex cursor-pointer flex-wrap items-center gap-2 p-3 text-sm">
-                  <Badge variant="info" className="uppercase">
-                    {method}
-                  </Badge>
-                  <code className="font-mono">{path}</code>
-                  <span className="text-muted-foreground">{op.summary}</span>
-                  {op["x-required-scope"] ? (
-                    <code className="ml-auto text-xs text-muted-foreground">{op["x-required-scope"]}</code>
-                  ) : null}
-                </summary>
-                <div className="grid gap-3 border-t p-3 text-sm">
-                  {op.parameters.length ? (
-                    <p>
-                      Parameters:{" "}
-                      {op.parameters
-                        .map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`)
-                        .join(", ")}
-                    </p>
-                  ) : null}
-                  {op.requestBody ? (
-                    <div>
-                      <p className="font-medium">Request body</p>
+        <SectionCard title={tag} key={tag} contentClassName="grid gap-4">
+          {ops.map(({ method, path, op }) => (
+            <details key={`${method} ${path}`} className="rounded-md border">
+              <summary className="flex cursor-pointer flex-wrap items-center gap-2 p-3 text-sm">
+                <Badge variant="info" className="uppercase">
+                  {method}
+                </Badge>
+                <code className="font-mono">{path}</code>
+                <span className="text-muted-foreground">{op.summary}</span>
+                {op["x-required-scope"] ? (
+                  <code className="ml-auto text-xs text-muted-foreground">{op["x-required-scope"]}</code>
+                ) : null}
+              </summary>
+              <div className="grid gap-3 border-t p-3 text-sm">
+                {op.parameters.length ? (
+                  <p>
+                    Parameters:{" "}
+                    {op.parameters
+                      .map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`)
+                      .join(", ")}
+                  </p>
+                ) : null}
+                {op.requestBody ? (
+                  <div>
+                    <p className="font-medium">Request body</p>
+                    <pre className="mt-1 max-h-80 overflow-auto rounded bg-muted p-2 text-xs">
+                      {JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}
+                    </pre>
+                  </div>
+                ) : null}
+                {Object.entries(op.responses)
+                  .filter(([code, r]) => code !== "default" && r.content)
+                  .map(([code, r]) => (
+                    <div key={code}>
+                      <p className="font-medium">Response {code}</p>
                       <pre className="mt-1 max-h-80 overflow-auto rounded bg-muted p-2 text-xs">
-                        {JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}
+                        {JSON.stringify(r.content?.["application/json"].schema, null, 2)}
                       </pre>
                     </div>
-                  ) : null}
-                  {Object.entries(op.responses)
-                    .filter(([code, r]) => code !== "default" && r.content)
-                    .map(([code, r]) => (
-                      <div key={code}>
-                        <p className="font-medium">Response {code}</p>
-                        <pre className="mt-1 max-h-80 overflow-auto rounded bg-muted p-2 text-xs">
-                          {JSON.stringify(r.content?.["application/json"].schema, null, 2)}
-                        </pre>
-                      </div>
-                    ))}
-                </div>
-              </details>
-            ))}
-          </CardContent>
-        </Card>
+                  ))}
+              </div>
+            </details>
+          ))}
+        </SectionCard>
       ))}
     </div>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardDescription, CardHeader, CardTitle, SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { integrationSummary, recentActivity } from "@/lib/platform/dashboard";
@@ -44,23 +44,18 @@ export default async function DashboardPage() {
           timeZone="UTC"
           queuePath="/operations"
         />
-        <Card>
-          <CardHeader>
-            <CardTitle>Dealers</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="grid gap-2">
-              {dealers.map((d) => (
-                <li key={d.id} className="flex justify-between rounded-md border p-3 text-sm">
-                  <span className="font-medium">{d.name}</span>
-                  <span className="text-muted-foreground">
-                    {d.city}, {d.state}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
+        <SectionCard title="Dealers">
+          <ul className="grid gap-2">
+            {dealers.map((d) => (
+              <li key={d.id} className="flex justify-between rounded-md border p-3 text-sm">
+                <span className="font-medium">{d.name}</span>
+                <span className="text-muted-foreground">
+                  {d.city}, {d.state}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
       </div>
     );
   }
@@ -93,36 +88,31 @@ export default async function DashboardPage() {
         />
         <Stat label="Messages not sent" value={summary.unsentNotifications} href="/settings/outbox" />
       </section>
-      <Card>
-        <CardHeader>
-          <CardTitle>Recent activity</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {activity.length === 0 ? (
-            <EmptyState
-              title="Nothing yet"
-              description="Changes made by your team, integrations and Forecourt show up here."
-            />
-          ) : (
-            <ol className="grid gap-3">
-              {activity.map((a) => (
-                <li
-                  key={a.id}
-                  className="flex flex-wrap justify-between gap-2 border-b pb-2 text-sm last:border-0"
-                >
-                  <span>
-                    <span className="font-medium">{a.actorLabel}</span>{" "}
-                    <span className="text-muted-foreground">
-                      {a.note ?? `${a.fromStatus ?? "—"} → ${a.toStatus ?? "—"}`}
-                    </span>
+      <SectionCard title="Recent activity">
+        {activity.length === 0 ? (
+          <EmptyState
+            title="Nothing yet"
+            description="Changes made by your team, integrations and Forecourt show up here."
+          />
+        ) : (
+          <ol className="grid gap-3">
+            {activity.map((a) => (
+              <li
+                key={a.id}
+                className="flex flex-wrap justify-between gap-2 border-b pb-2 text-sm last:border-0"
+              >
+                <span>
+                  <span className="font-medium">{a.actorLabel}</span>{" "}
+                  <span className="text-muted-foreground">
+                    {a.note ?? `${a.fromStatus ?? "—"} → ${a.toStatus ?? "—"}`}
                   </span>
-                  <DateTime value={a.at} timeZone={timeZone} className="text-muted-foreground" />
-                </li>
-              ))}
-            </ol>
-          )}
-        </CardContent>
-      </Card>
+                </span>
+                <DateTime value={a.at} timeZone={timeZone} className="text-muted-foreground" />
+              </li>
+            ))}
+          </ol>
+        )}
+      </SectionCard>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, SectionCard } from "@/components/ui/card";
 import type { serviceOrderDashboard } from "@/lib/service-orders/queries";
 
 type Metrics = ReturnType<typeof serviceOrderDashboard>;
@@ -40,33 +40,28 @@ export function ServiceOrderMetrics({
         ))}
       </section>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Delayed orders</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {metrics.delayed.length === 0 ? (
-              <p className="text-sm text-muted-foreground">Nothing is delayed.</p>
-            ) : (
-              <ul className="grid gap-2 text-sm">
-                {metrics.delayed.map((o) => (
-                  <li key={o.id} className="rounded-md border p-2">
-                    <Link
-                      href={`/service-orders/${o.id}`}
-                      className="font-mono text-xs text-primary hover:underline"
-                    >
-                      {o.id}
-                    </Link>{" "}
-                    {o.vin ?? o.type} · {o.reason}
-                    <span className="block text-xs text-muted-foreground">
-                      New estimate <DateTime value={o.estimatedAt} timeZone={timeZone} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+        <SectionCard title="Delayed orders">
+          {metrics.delayed.length === 0 ? (
+            <p className="text-sm text-muted-foreground">Nothing is delayed.</p>
+          ) : (
+            <ul className="grid gap-2 text-sm">
+              {metrics.delayed.map((o) => (
+                <li key={o.id} className="rounded-md border p-2">
+                  <Link
+                    href={`/service-orders/${o.id}`}
+                    className="font-mono text-xs text-primary hover:underline"
+                  >
+                    {o.id}
+                  </Link>{" "}
+                  {o.vin ?? o.type} · {o.reason}
+                  <span className="block text-xs text-muted-foreground">
+                    New estimate <DateTime value={o.estimatedAt} timeZone={timeZone} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </SectionCard>
         <Card>
           <CardHeader>
             <CardTitle>Last 30 days</CardTitle>

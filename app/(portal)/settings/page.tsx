@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { PasswordForm } from "./_components/password-form";
 
@@ -11,14 +11,9 @@ export default async function ProfilePage() {
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Profile" description={`${actor.label} · ${actor.email} · ${actor.role}`} />
-      <Card>
-        <CardHeader>
-          <CardTitle>Change password</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <PasswordForm />
-        </CardContent>
-      </Card>
+      <SectionCard title="Change password">
+        <PasswordForm />
+      </SectionCard>
     </div>
   );
 }

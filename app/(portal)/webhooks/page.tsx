@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle, SectionCard } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { hasScope } from "@/lib/platform/actor";
@@ -33,48 +33,43 @@ export default async function WebhooksPage() {
           </Button>
         }
       />
-      <Card>
-        <CardHeader>
-          <CardTitle>Endpoints</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {endpoints.length === 0 ? (
-            <EmptyState title="No endpoints yet" description="Add an endpoint to start receiving events." />
-          ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>URL</TableHead>
-                  <TableHead>Events</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead>Added</TableHead>
+      <SectionCard title="Endpoints">
+        {endpoints.length === 0 ? (
+          <EmptyState title="No endpoints yet" description="Add an endpoint to start receiving events." />
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>URL</TableHead>
+                <TableHead>Events</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead>Added</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {endpoints.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell className="max-w-xs truncate">
+                    <Link className="font-medium text-primary hover:underline" href={`/webhooks/${e.id}`}>
+                      {e.url}
+                    </Link>
+                    {e.description ? (
+                      <span className="block text-xs text-muted-foreground">{e.description}</span>
+                    ) : null}
+                  </TableCell>
+                  <TableCell className="font-mono text-xs">{e.events.join(", ")}</TableCell>
+                  <TableCell>
+                    <StatusBadge status={e.enabled ? "enabled" : "disabled"} />
+                  </TableCell>
+                  <TableCell>
+                    <DateTime value={e.createdAt} timeZone={timeZone} />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {endpoints.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell className="max-w-xs truncate">
-                      <Link className="font-medium text-primary hover:underline" href={`/webhooks/${e.id}`}>
-                        {e.url}
-                      </Link>
-                      {e.description ? (
-                        <span className="block text-xs text-muted-foreground">{e.description}</span>
-                      ) : null}
-                    </TableCell>
-                    <TableCell className="font-mono text-xs">{e.events.join(", ")}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={e.enabled ? "enabled" : "disabled"} />
-                    </TableCell>
-                    <TableCell>
-                      <DateTime value={e.createdAt} timeZone={timeZone} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </SectionCard>
       {canWrite ? (
         <Card>
           <CardHeader>

@@ -6,7 +6,7 @@ import { useActionState, useEffect } from "react";
 import { DetailRows } from "@/components/detail-rows";
 import { humanizeStatus, StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle, SectionCard } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -113,123 +113,98 @@ export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
             <StatusActions detail={detail} />
           </CardContent>
         </Card>
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle>Vehicles</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="grid gap-3 text-sm">
-              {o.vehicles.map((v, i) => (
-                <li key={`${v.variantConfigId}-${i}`} className="rounded-md border p-3">
-                  <p className="font-semibold">
-                    {v.modelYear} {v.name} · {usd.format(v.price)}
-                  </p>
-                  <p className="font-mono text-xs break-all text-muted-foreground">{v.variantConfigId}</p>
-                  {v.accessories.length ? (
-                    <p className="text-muted-foreground">{v.accessories.map((x) => x.name).join(", ")}</p>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle>Buyer, delivery and registration</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <DetailRows
-              side
-              rows={[
-                ["Buyer", `${o.buyer.firstName} ${o.buyer.lastName}`],
-                ["Email", o.buyer.email],
-                ["Phone", o.buyer.phone],
-                [
-                  "Delivery",
-                  o.delivery.method === "SHIP"
-                    ? `Ship to ${addressLine(o.delivery.shippingAddress)}`
-                    : `Pick up at ${o.delivery.pickUpDealerId === o.fulfillingDealer.id ? o.fulfillingDealer.name : "another dealer"}`,
-                ],
-                [
-                  "Registered to",
-                  o.registration.type === "BUSINESS"
-                    ? (o.registration.businessName ?? "A business")
-                    : "The buyer",
-                ],
-                ["Registration address", addressLine(o.registration.address)],
-                ["Mailing address", addressLine(o.registration.mailingAddress)],
-              ]}
-            />
-          </CardContent>
-        </Card>
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle>History</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <Timeline items={detail.timeline} timeZone={detail.timeZone} />
-          </CardContent>
-        </Card>
+        <SectionCard title="Vehicles" className="gap-4">
+          <ul className="grid gap-3 text-sm">
+            {o.vehicles.map((v, i) => (
+              <li key={`${v.variantConfigId}-${i}`} className="rounded-md border p-3">
+                <p className="font-semibold">
+                  {v.modelYear} {v.name} · {usd.format(v.price)}
+                </p>
+                <p className="font-mono text-xs break-all text-muted-foreground">{v.variantConfigId}</p>
+                {v.accessories.length ? (
+                  <p className="text-muted-foreground">{v.accessories.map((x) => x.name).join(", ")}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </SectionCard>
+        <SectionCard title="Buyer, delivery and registration" className="gap-4">
+          <DetailRows
+            side
+            rows={[
+              ["Buyer", `${o.buyer.firstName} ${o.buyer.lastName}`],
+              ["Email", o.buyer.email],
+              ["Phone", o.buyer.phone],
+              [
+                "Delivery",
+                o.delivery.method === "SHIP"
+                  ? `Ship to ${addressLine(o.delivery.shippingAddress)}`
+                  : `Pick up at ${o.delivery.pickUpDealerId === o.fulfillingDealer.id ? o.fulfillingDealer.name : "another dealer"}`,
+              ],
+              [
+                "Registered to",
+                o.registration.type === "BUSINESS"
+                  ? (o.registration.businessName ?? "A business")
+                  : "The buyer",
+              ],
+              ["Registration address", addressLine(o.registration.address)],
+              ["Mailing address", addressLine(o.registration.mailingAddress)],
+            ]}
+          />
+        </SectionCard>
+        <SectionCard title="History" className="gap-4">
+          <Timeline items={detail.timeline} timeZone={detail.timeZone} />
+        </SectionCard>
       </div>
       <div className="grid content-start gap-6">
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle>Amounts</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <DetailRows
-              side
-              rows={[
-                ["Payment option", PAYMENT_OPTION_LABELS[o.paymentOption]],
-                ["Vehicles", usd.format(a.vehicles)],
-                ["Accessories", usd.format(a.accessories)],
-                ["Items", usd.format(a.items)],
-                ["Fees", usd.format(a.fees)],
-                ["Discount", a.discount ? `−${usd.format(a.discount)}` : "—"],
-                ["Total", usd.format(a.total)],
-                ["Paid at checkout", usd.format(a.paidAtCheckout)],
-                ["Balance", usd.format(a.balance)],
-                ["Card", `${o.card.brand} ending ${o.card.last4}`],
-              ]}
-            />
-          </CardContent>
-        </Card>
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle>From the OEM</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-3">
-            <DetailRows
-              side
-              rows={[
-                ["OEM", detail.oemName],
-                [
-                  "Cart",
-                  <Link
-                    key="cart"
-                    href={`/checkout/carts/${encodeURIComponent(o.checkoutCartId)}`}
-                    className="font-mono text-primary hover:underline"
-                  >
-                    {o.checkoutCartId}
-                  </Link>,
-                ],
-                ["Source", o.source ?? "—"],
-                ["Order type", `${o.typeOfOrder} (${o.orderCreationType})`],
-                ["Ecomm user", o.ecommUserId ?? "—"],
-                ["Ecomm order", o.ecommOrderId ?? "—"],
-              ]}
-            />
-            <div className="grid gap-1">
-              <p className="text-sm text-muted-foreground">Placed order metadata</p>
-              <pre
-                data-testid="order-metadata"
-                className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap break-all"
-              >
-                {o.placedOrderMetadata ? JSON.stringify(o.placedOrderMetadata, null, 2) : "None"}
-              </pre>
-            </div>
-          </CardContent>
-        </Card>
+        <SectionCard title="Amounts" className="gap-4">
+          <DetailRows
+            side
+            rows={[
+              ["Payment option", PAYMENT_OPTION_LABELS[o.paymentOption]],
+              ["Vehicles", usd.format(a.vehicles)],
+              ["Accessories", usd.format(a.accessories)],
+              ["Items", usd.format(a.items)],
+              ["Fees", usd.format(a.fees)],
+              ["Discount", a.discount ? `−${usd.format(a.discount)}` : "—"],
+              ["Total", usd.format(a.total)],
+              ["Paid at checkout", usd.format(a.paidAtCheckout)],
+              ["Balance", usd.format(a.balance)],
+              ["Card", `${o.card.brand} ending ${o.card.last4}`],
+            ]}
+          />
+        </SectionCard>
+        <SectionCard title="From the OEM" className="gap-4" contentClassName="grid gap-3">
+          <DetailRows
+            side
+            rows={[
+              ["OEM", detail.oemName],
+              [
+                "Cart",
+                <Link
+                  key="cart"
+                  href={`/checkout/carts/${encodeURIComponent(o.checkoutCartId)}`}
+                  className="font-mono text-primary hover:underline"
+                >
+                  {o.checkoutCartId}
+                </Link>,
+              ],
+              ["Source", o.source ?? "—"],
+              ["Order type", `${o.typeOfOrder} (${o.orderCreationType})`],
+              ["Ecomm user", o.ecommUserId ?? "—"],
+              ["Ecomm order", o.ecommOrderId ?? "—"],
+            ]}
+          />
+          <div className="grid gap-1">
+            <p className="text-sm text-muted-foreground">Placed order metadata</p>
+            <pre
+              data-testid="order-metadata"
+              className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap break-all"
+            >
+              {o.placedOrderMetadata ? JSON.stringify(o.placedOrderMetadata, null, 2) : "None"}
+            </pre>
+          </div>
+        </SectionCard>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listOemsForOps } from "@/lib/checkout/queries";
@@ -51,21 +51,16 @@ export default async function OemsPage() {
           </TableBody>
         </Table>
       )}
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Add an OEM</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CreateOemForm />
-          <p className="mt-3 text-sm text-muted-foreground">
-            Then give its web shop a key:{" "}
-            <code className="break-all">
-              npm run cli -- api-key create --oem &lt;oemKey&gt; --name Shop --scopes
-              checkout_carts.*,products.read,placed_orders.read
-            </code>
-          </p>
-        </CardContent>
-      </Card>
+      <SectionCard title="Add an OEM" className="gap-4">
+        <CreateOemForm />
+        <p className="mt-3 text-sm text-muted-foreground">
+          Then give its web shop a key:{" "}
+          <code className="break-all">
+            npm run cli -- api-key create --oem &lt;oemKey&gt; --name Shop --scopes
+            checkout_carts.*,products.read,placed_orders.read
+          </code>
+        </p>
+      </SectionCard>
     </div>
   );
 }

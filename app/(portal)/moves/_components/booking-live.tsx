@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/copy-button";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -173,64 +173,58 @@ export function BookingLive({
           </CardContent>
         </Card>
         {data.moves.map((leg) => (
-          <Card key={leg.move_id} data-testid="move-leg">
-            <CardHeader>
-              <CardTitle>
+          <SectionCard
+            key={leg.move_id}
+            data-testid="move-leg"
+            title={
+              <>
                 Move {leg.move_id} · {leg.move_type === "loaner" ? "Loaner" : "Customer's car"}
-              </CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-3 text-sm">
-              <div className="flex flex-wrap items-center gap-2">
-                <StatusBadge status={leg.status ?? "scheduled"} />
-                {leg.cancel_status ? (
-                  <StatusBadge
-                    status={leg.cancel_status === "pending" ? "pending" : leg.cancel_status}
-                    label={`Cancel ${leg.cancel_status}`}
-                  />
-                ) : null}
-                {leg.driver_name ? <span>Driver {leg.driver_name}</span> : null}
-              </div>
-              <p data-testid="leg-vehicle">
-                {[leg.vehicle.year, leg.vehicle.make, leg.vehicle.model, leg.vehicle.color]
-                  .filter(Boolean)
-                  .join(" ") || "Vehicle to be assigned"}
-                {leg.vehicle.stock ? ` · stock ${leg.vehicle.stock}` : ""}
-              </p>
-              <p className="text-muted-foreground">
-                {leg.pickup_location.full_address} → {leg.delivery_location.full_address}
-              </p>
-              <ol
-                className="grid grid-cols-2 gap-1 sm:grid-cols-4"
-                aria-label={`Steps of move ${leg.move_id}`}
-              >
-                {STEPS.map(([key, label]) => (
-                  <li key={key} className={leg[key] ? "text-foreground" : "text-muted-foreground"}>
-                    {label}: {leg[key] ? <DateTime value={leg[key] as string} timeZone={timeZone} /> : "—"}
-                  </li>
-                ))}
-              </ol>
-              <LegActions leg={leg} queryKey={queryKey} loaners={loaners} />
-            </CardContent>
-          </Card>
+              </>
+            }
+            contentClassName="grid gap-3 text-sm"
+          >
+            <div className="flex flex-wrap items-center gap-2">
+              <StatusBadge status={leg.status ?? "scheduled"} />
+              {leg.cancel_status ? (
+                <StatusBadge
+                  status={leg.cancel_status === "pending" ? "pending" : leg.cancel_status}
+                  label={`Cancel ${leg.cancel_status}`}
+                />
+              ) : null}
+              {leg.driver_name ? <span>Driver {leg.driver_name}</span> : null}
+            </div>
+            <p data-testid="leg-vehicle">
+              {[leg.vehicle.year, leg.vehicle.make, leg.vehicle.model, leg.vehicle.color]
+                .filter(Boolean)
+                .join(" ") || "Vehicle to be assigned"}
+              {leg.vehicle.stock ? ` · stock ${leg.vehicle.stock}` : ""}
+            </p>
+            <p className="text-muted-foreground">
+              {leg.pickup_location.full_address} → {leg.delivery_location.full_address}
+            </p>
+            <ol className="grid grid-cols-2 gap-1 sm:grid-cols-4" aria-label={`Steps of move ${leg.move_id}`}>
+              {STEPS.map(([key, label]) => (
+                <li key={key} className={leg[key] ? "text-foreground" : "text-muted-foreground"}>
+                  {label}: {leg[key] ? <DateTime value={leg[key] as string} timeZone={timeZone} /> : "—"}
+                </li>
+              ))}
+            </ol>
+            <LegActions leg={leg} queryKey={queryKey} loaners={loaners} />
+          </SectionCard>
         ))}
       </div>
-      <Card className="content-start">
-        <CardHeader>
-          <CardTitle>Timeline</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <Timeline
-            label="Move timeline"
-            timeZone={timeZone}
-            items={data.timeline.map((t) => ({
-              at: t.at,
-              status: t.status,
-              note: t.note ? `#${t.moveId} ${t.note}` : `#${t.moveId}`,
-              by: t.by,
-            }))}
-          />
-        </CardContent>
-      </Card>
+      <SectionCard title="Timeline" className="content-start">
+        <Timeline
+          label="Move timeline"
+          timeZone={timeZone}
+          items={data.timeline.map((t) => ({
+            at: t.at,
+            status: t.status,
+            note: t.note ? `#${t.moveId} ${t.note}` : `#${t.moveId}`,
+            by: t.by,
+          }))}
+        />
+      </SectionCard>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { listLoaners } from "@/lib/moves/queries";
@@ -50,14 +50,9 @@ export default async function LoanersPage() {
           </TableBody>
         </Table>
       )}
-      <Card>
-        <CardHeader>
-          <CardTitle>Add a loaner</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <LoanerForm />
-        </CardContent>
-      </Card>
+      <SectionCard title="Add a loaner">
+        <LoanerForm />
+      </SectionCard>
     </div>
   );
 }

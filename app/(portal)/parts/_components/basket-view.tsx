@@ -7,7 +7,7 @@ import { formatDateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { Money } from "@/components/money";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -258,111 +258,106 @@ function ReviewForm({
   const e = state.fieldErrors ?? {};
   const v = state.values;
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Review and place the order</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <form
-          action={action}
-          key={`${account.customerId}-${state.at ?? "new"}`}
-          className="grid gap-4"
-          noValidate
-        >
-          {state.status === "error" && state.message ? (
-            <p
-              role="alert"
-              className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-            >
-              {state.message}
-            </p>
-          ) : null}
-          <input type="hidden" name="customerId" value={account.customerId} />
-          <input
-            type="hidden"
-            name="lines"
-            value={JSON.stringify(items.map((i) => ({ partId: i.partId, quantity: i.quantity })))}
-          />
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Order type" name="orderType" error={e.orderType}>
-              <Select defaultValue={v?.orderType ?? account.allowedOrderTypes[0]}>
-                {account.allowedOrderTypes.map((t) => (
-                  <option key={t} value={t}>
-                    {ORDER_TYPE_LABELS[t] ?? t}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+    <SectionCard title="Review and place the order">
+      <form
+        action={action}
+        key={`${account.customerId}-${state.at ?? "new"}`}
+        className="grid gap-4"
+        noValidate
+      >
+        {state.status === "error" && state.message ? (
+          <p
+            role="alert"
+            className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
+          >
+            {state.message}
+          </p>
+        ) : null}
+        <input type="hidden" name="customerId" value={account.customerId} />
+        <input
+          type="hidden"
+          name="lines"
+          value={JSON.stringify(items.map((i) => ({ partId: i.partId, quantity: i.quantity })))}
+        />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Order type" name="orderType" error={e.orderType}>
+            <Select defaultValue={v?.orderType ?? account.allowedOrderTypes[0]}>
+              {account.allowedOrderTypes.map((t) => (
+                <option key={t} value={t}>
+                  {ORDER_TYPE_LABELS[t] ?? t}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label="Order reference"
+            name="orderReference"
+            error={e.orderReference}
+            required={account.orderReferenceRequired}
+            hint={
+              account.orderReferenceRequired
+                ? "This account requires its own reference (PO or job number)."
+                : undefined
+            }
+          >
+            <Input defaultValue={v?.orderReference} maxLength={50} />
+          </Field>
+          <Field label="Contact name" name="orderContact.name" error={e["orderContact.name"]}>
+            <Input defaultValue={v?.["orderContact.name"] ?? account.contact.name} />
+          </Field>
+          <Field label="Contact phone" name="orderContact.phone" error={e["orderContact.phone"]}>
+            <Input type="tel" defaultValue={v?.["orderContact.phone"] ?? account.contact.phone} />
+          </Field>
+          <Field label="Contact email" name="orderContact.email" error={e["orderContact.email"]}>
+            <Input type="email" defaultValue={v?.["orderContact.email"] ?? account.contact.email} />
+          </Field>
+          <Field label="Company" name="orderContact.companyName" error={e["orderContact.companyName"]}>
+            <Input defaultValue={v?.["orderContact.companyName"] ?? account.companyName} />
+          </Field>
+        </div>
+        <details open={Boolean(v?.["address.streetName"])}>
+          <summary className="cursor-pointer text-sm font-medium">Deliver somewhere else…</summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-4">
             <Field
-              label="Order reference"
-              name="orderReference"
-              error={e.orderReference}
-              required={account.orderReferenceRequired}
-              hint={
-                account.orderReferenceRequired
-                  ? "This account requires its own reference (PO or job number)."
-                  : undefined
-              }
+              label="Street"
+              name="address.streetName"
+              error={e["address.streetName"]}
+              className="sm:col-span-2"
             >
-              <Input defaultValue={v?.orderReference} maxLength={50} />
+              <Input defaultValue={v?.["address.streetName"]} />
             </Field>
-            <Field label="Contact name" name="orderContact.name" error={e["orderContact.name"]}>
-              <Input defaultValue={v?.["orderContact.name"] ?? account.contact.name} />
+            <Field label="Postal code" name="address.postalCode" error={e["address.postalCode"]}>
+              <Input defaultValue={v?.["address.postalCode"]} />
             </Field>
-            <Field label="Contact phone" name="orderContact.phone" error={e["orderContact.phone"]}>
-              <Input type="tel" defaultValue={v?.["orderContact.phone"] ?? account.contact.phone} />
+            <Field label="City" name="address.city" error={e["address.city"]}>
+              <Input defaultValue={v?.["address.city"]} />
             </Field>
-            <Field label="Contact email" name="orderContact.email" error={e["orderContact.email"]}>
-              <Input type="email" defaultValue={v?.["orderContact.email"] ?? account.contact.email} />
-            </Field>
-            <Field label="Company" name="orderContact.companyName" error={e["orderContact.companyName"]}>
-              <Input defaultValue={v?.["orderContact.companyName"] ?? account.companyName} />
+            <Field label="Country" name="address.countryCode" error={e["address.countryCode"]}>
+              <Input defaultValue={v?.["address.countryCode"] ?? "US"} maxLength={2} />
             </Field>
           </div>
-          <details open={Boolean(v?.["address.streetName"])}>
-            <summary className="cursor-pointer text-sm font-medium">Deliver somewhere else…</summary>
-            <div className="mt-3 grid gap-3 sm:grid-cols-4">
-              <Field
-                label="Street"
-                name="address.streetName"
-                error={e["address.streetName"]}
-                className="sm:col-span-2"
-              >
-                <Input defaultValue={v?.["address.streetName"]} />
-              </Field>
-              <Field label="Postal code" name="address.postalCode" error={e["address.postalCode"]}>
-                <Input defaultValue={v?.["address.postalCode"]} />
-              </Field>
-              <Field label="City" name="address.city" error={e["address.city"]}>
-                <Input defaultValue={v?.["address.city"]} />
-              </Field>
-              <Field label="Country" name="address.countryCode" error={e["address.countryCode"]}>
-                <Input defaultValue={v?.["address.countryCode"] ?? "US"} maxLength={2} />
-              </Field>
-            </div>
-          </details>
-          {items.map((item, i) =>
-            priced.get(item.partId)?.mandatoryVehicleReferences.includes("VIN") ? (
-              <Field
-                key={item.partId}
-                label={`VIN for ${item.partCode}`}
-                name={`parts.${i}.vin`}
-                error={e[`parts.${i}.vin`]}
-                hint="This part is coded to a vehicle."
-              >
-                <Input defaultValue={v?.[`parts.${i}.vin`]} maxLength={17} />
-              </Field>
-            ) : e[`parts.${i}`] ? (
-              <p key={item.partId} role="alert" className="text-sm text-destructive">
-                {item.partCode}: {e[`parts.${i}`]}
-              </p>
-            ) : null,
-          )}
-          <div>
-            <SubmitButton pendingLabel="Placing order…">Place order</SubmitButton>
-          </div>
-        </form>
-      </CardContent>
-    </Card>
+        </details>
+        {items.map((item, i) =>
+          priced.get(item.partId)?.mandatoryVehicleReferences.includes("VIN") ? (
+            <Field
+              key={item.partId}
+              label={`VIN for ${item.partCode}`}
+              name={`parts.${i}.vin`}
+              error={e[`parts.${i}.vin`]}
+              hint="This part is coded to a vehicle."
+            >
+              <Input defaultValue={v?.[`parts.${i}.vin`]} maxLength={17} />
+            </Field>
+          ) : e[`parts.${i}`] ? (
+            <p key={item.partId} role="alert" className="text-sm text-destructive">
+              {item.partCode}: {e[`parts.${i}`]}
+            </p>
+          ) : null,
+        )}
+        <div>
+          <SubmitButton pendingLabel="Placing order…">Place order</SubmitButton>
+        </div>
+      </form>
+    </SectionCard>
   );
 }

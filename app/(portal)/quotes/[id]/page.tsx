@@ -6,7 +6,7 @@ import { LineItemsTable } from "@/components/line-items-table";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
@@ -44,33 +44,28 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
         </div>
       </PageHeader>
       {quote.status === "awaiting-payment" ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Payment link</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-3">
-            <p className="text-sm text-muted-foreground">
-              Send this link to the customer. Paying it creates the service order.
-            </p>
-            <div className="flex items-center gap-2">
-              <code
-                data-testid="pay-link"
-                className="min-w-0 flex-1 break-all rounded bg-muted px-2 py-1 text-xs"
-              >
-                {quote.checkoutLink}
-              </code>
-              <CopyButton value={quote.checkoutLink} aria-label="Copy payment link" />
-            </div>
-            <div className="flex flex-wrap gap-2">
-              <Button asChild variant="outline">
-                <a href={quote.checkoutLink} target="_blank" rel="noreferrer">
-                  Open payment page
-                </a>
-              </Button>
-              <PayOnAccountButton quoteId={quote.id} />
-            </div>
-          </CardContent>
-        </Card>
+        <SectionCard title="Payment link" contentClassName="grid gap-3">
+          <p className="text-sm text-muted-foreground">
+            Send this link to the customer. Paying it creates the service order.
+          </p>
+          <div className="flex items-center gap-2">
+            <code
+              data-testid="pay-link"
+              className="min-w-0 flex-1 break-all rounded bg-muted px-2 py-1 text-xs"
+            >
+              {quote.checkoutLink}
+            </code>
+            <CopyButton value={quote.checkoutLink} aria-label="Copy payment link" />
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <a href={quote.checkoutLink} target="_blank" rel="noreferrer">
+                Open payment page
+              </a>
+            </Button>
+            <PayOnAccountButton quoteId={quote.id} />
+          </div>
+        </SectionCard>
       ) : null}
       {quote.order ? (
         <Card>
@@ -82,18 +77,13 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
           </CardContent>
         </Card>
       ) : null}
-      <Card>
-        <CardHeader>
-          <CardTitle>Items</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          <LineItemsTable items={quote.items} total={quote.total} totalTestId="quote-total" />
-          <p className="text-sm text-muted-foreground">
-            Estimated completion if paid now: <DateTime value={quote.estimatedTime} timeZone={tz} />. Expires{" "}
-            <DateTime value={quote.expiresAt} timeZone={tz} />.
-          </p>
-        </CardContent>
-      </Card>
+      <SectionCard title="Items" contentClassName="grid gap-3">
+        <LineItemsTable items={quote.items} total={quote.total} totalTestId="quote-total" />
+        <p className="text-sm text-muted-foreground">
+          Estimated completion if paid now: <DateTime value={quote.estimatedTime} timeZone={tz} />. Expires{" "}
+          <DateTime value={quote.expiresAt} timeZone={tz} />.
+        </p>
+      </SectionCard>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { DateTime } from "@/components/date-time";
 import { LineItemsTable } from "@/components/line-items-table";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import type { ServiceOrderStatus } from "@/db/schema";
 import type { Role } from "@/lib/platform/actor";
 import { allowedNext } from "@/lib/service-orders/lifecycle";
@@ -67,108 +67,86 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="grid grid-cols-1 content-start gap-6 lg:col-span-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Summary</CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-              <div>
-                <dt className="text-muted-foreground">Status</dt>
-                <dd data-testid="order-status">
-                  <StatusBadge status={order.status} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted-foreground">Estimated completion</dt>
-                <dd>
-                  <DateTime value={order.estimatedTime} timeZone={tz} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-muted-foreground">Total</dt>
-                <dd className="font-medium">{usd.format(order.total)}</dd>
-              </div>
-              <div>
-                <dt className="text-muted-foreground">Paid</dt>
-                <dd>{order.paymentMethod === "card" ? "Card (customer)" : "Dealer account"}</dd>
-              </div>
-            </dl>
-            {order.statusReason ? (
-              <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="status-reason">
-                {order.statusReason}
-              </p>
-            ) : null}
-            <LineItemsTable items={order.items} total={order.total} />
-          </CardContent>
-        </Card>
+        <SectionCard title="Summary" contentClassName="grid gap-4">
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+            <div>
+              <dt className="text-muted-foreground">Status</dt>
+              <dd data-testid="order-status">
+                <StatusBadge status={order.status} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Estimated completion</dt>
+              <dd>
+                <DateTime value={order.estimatedTime} timeZone={tz} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Total</dt>
+              <dd className="font-medium">{usd.format(order.total)}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Paid</dt>
+              <dd>{order.paymentMethod === "card" ? "Card (customer)" : "Dealer account"}</dd>
+            </div>
+          </dl>
+          {order.statusReason ? (
+            <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="status-reason">
+              {order.statusReason}
+            </p>
+          ) : null}
+          <LineItemsTable items={order.items} total={order.total} />
+        </SectionCard>
 
         {isSearch ? (
-          <Card>
-            <CardHeader>
-              <CardTitle>Candidate vehicles</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-4">
-              {candidates.length === 0 ? (
-                <p className="text-sm text-muted-foreground">
-                  The concierge team has not found vehicles yet.
-                </p>
-              ) : (
-                <ul className="grid gap-3" aria-label="Candidate vehicles">
-                  {candidates.map((c) => (
-                    <li key={c.id} className="rounded-md border p-3 text-sm" data-testid="candidate">
-                      <p className="font-medium">
-                        {c.year} {c.make} {c.model} {c.trim ?? ""} · {usd.format(c.price)}
-                      </p>
-                      <p className="text-muted-foreground">
-                        {c.mileage.toLocaleString("en-US")} mi · {c.location} · VIN {c.vin}
-                      </p>
-                      {c.notes ? <p className="mt-1">{c.notes}</p> : null}
-                      {c.quote ? (
-                        <a className="mt-2 inline-block text-primary underline" href={`/quotes/${c.quote}`}>
-                          Buy quote {c.quote}
-                        </a>
-                      ) : role !== "ops" ? (
-                        <BuyQuoteForm candidateId={c.id} zip={search?.zipcode} />
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {role === "ops" && open ? (
-                <div className="border-t pt-4">
-                  <h3 className="mb-3 text-sm font-semibold">Add a candidate</h3>
-                  <AddCandidateForm orderId={order.id} />
-                </div>
-              ) : null}
-            </CardContent>
-          </Card>
+          <SectionCard title="Candidate vehicles" contentClassName="grid gap-4">
+            {candidates.length === 0 ? (
+              <p className="text-sm text-muted-foreground">The concierge team has not found vehicles yet.</p>
+            ) : (
+              <ul className="grid gap-3" aria-label="Candidate vehicles">
+                {candidates.map((c) => (
+                  <li key={c.id} className="rounded-md border p-3 text-sm" data-testid="candidate">
+                    <p className="font-medium">
+                      {c.year} {c.make} {c.model} {c.trim ?? ""} · {usd.format(c.price)}
+                    </p>
+                    <p className="text-muted-foreground">
+                      {c.mileage.toLocaleString("en-US")} mi · {c.location} · VIN {c.vin}
+                    </p>
+                    {c.notes ? <p className="mt-1">{c.notes}</p> : null}
+                    {c.quote ? (
+                      <a className="mt-2 inline-block text-primary underline" href={`/quotes/${c.quote}`}>
+                        Buy quote {c.quote}
+                      </a>
+                    ) : role !== "ops" ? (
+                      <BuyQuoteForm candidateId={c.id} zip={search?.zipcode} />
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {role === "ops" && open ? (
+              <div className="border-t pt-4">
+                <h3 className="mb-3 text-sm font-semibold">Add a candidate</h3>
+                <AddCandidateForm orderId={order.id} />
+              </div>
+            ) : null}
+          </SectionCard>
         ) : null}
       </div>
 
       <div className="grid grid-cols-1 content-start gap-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>{role === "ops" ? "Work this order" : "Actions"}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {role === "ops" ? (
-              <OpsControls order={order} />
-            ) : open ? (
-              <ReasonForm orderId={order.id} status="canceled" label="Cancel order" />
-            ) : (
-              <p className="text-sm text-muted-foreground">This order is {order.status}.</p>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Timeline</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <Timeline items={order.history ?? []} timeZone={tz} label="Order timeline" />
-          </CardContent>
-        </Card>
+        <SectionCard title={role === "ops" ? "Work this order" : "Actions"}>
+          {role === "ops" ? (
+            <OpsControls order={order} />
+          ) : open ? (
+            <ReasonForm orderId={order.id} status="canceled" label="Cancel order" />
+          ) : (
+            <p className="text-sm text-muted-foreground">This order is {order.status}.</p>
+          )}
+        </SectionCard>
+        <SectionCard title="Timeline">
+          <Timeline items={order.history ?? []} timeZone={tz} label="Order timeline" />
+        </SectionCard>
       </div>
     </div>
   );

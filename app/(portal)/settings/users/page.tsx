@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
@@ -52,14 +52,9 @@ export default async function UsersPage() {
           </Table>
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Add a user</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CreateUserForm />
-        </CardContent>
-      </Card>
+      <SectionCard title="Add a user">
+        <CreateUserForm />
+      </SectionCard>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { hasScope } from "@/lib/platform/actor";
 import { requireUserPage } from "@/lib/platform/auth/current";
@@ -44,31 +44,21 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
           </Link>
         </div>
       </PageHeader>
-      <Card>
-        <CardHeader>
-          <CardTitle>Deliveries</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <DeliveryLog
-            query={new URLSearchParams({ endpoint: endpoint.id }).toString()}
-            timeZone={timeZoneFor(db, actor.dealerId)}
-            canResend={canWrite}
-          />
-        </CardContent>
-      </Card>
+      <SectionCard title="Deliveries">
+        <DeliveryLog
+          query={new URLSearchParams({ endpoint: endpoint.id }).toString()}
+          timeZone={timeZoneFor(db, actor.dealerId)}
+          canResend={canWrite}
+        />
+      </SectionCard>
       {canWrite ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Settings</CardTitle>
-          </CardHeader>
-          <CardContent className="grid grid-cols-1 gap-6">
-            <EndpointForm endpoint={endpoint} />
-            <div className="flex flex-wrap items-start gap-3 border-t pt-4">
-              <RotateSecretButton endpointId={endpoint.id} />
-              <DeleteEndpointButton endpointId={endpoint.id} />
-            </div>
-          </CardContent>
-        </Card>
+        <SectionCard title="Settings" contentClassName="grid grid-cols-1 gap-6">
+          <EndpointForm endpoint={endpoint} />
+          <div className="flex flex-wrap items-start gap-3 border-t pt-4">
+            <RotateSecretButton endpointId={endpoint.id} />
+            <DeleteEndpointButton endpointId={endpoint.id} />
+          </div>
+        </SectionCard>
       ) : null}
     </div>
   );

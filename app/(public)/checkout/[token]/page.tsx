@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatCents } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import type { PostalAddress } from "@/db/schema";
 import {
@@ -153,61 +153,51 @@ export default async function CheckoutPage({
     <div className="grid gap-6">
       {intro}
       {view.started ? <StepList current={step} reachable={maxIndex} token={token} /> : null}
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Your order</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <CartSummary view={view} />
-        </CardContent>
-      </Card>
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>{step ? STEP_TITLES[step] : "Ready to check out?"}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {step === null ? (
-            <div className="grid gap-3">
-              <p className="text-sm text-muted-foreground">
-                Review your order above. You will enter your details, choose delivery and registration, and
-                pay securely. Prices are confirmed at every step.
-              </p>
-              <StartCheckout token={token} />
-            </div>
-          ) : step === "buyer" ? (
-            <BuyerStep token={token} defaults={defaultsFor(view, "buyer")} />
-          ) : step === "delivery" ? (
-            <DeliveryStep
-              token={token}
-              defaults={defaultsFor(view, "delivery")}
-              dealers={view.pickUpDealers}
-              states={MAILING_STATES}
-              shippingFee={formatCents(SHIPPING_FEE_CENTS)}
-            />
-          ) : step === "registration" ? (
-            <RegistrationStep
-              token={token}
-              defaults={defaultsFor(view, "registration")}
-              registrationStates={view.registrationStates}
-              states={MAILING_STATES}
-            />
-          ) : step === "payment" ? (
-            <PaymentOptionStep
-              token={token}
-              defaults={defaultsFor(view, "payment")}
-              options={view.options.map((o) => ({
-                option: o.option,
-                label: o.label,
-                description: o.description,
-                dueNow: formatCents(o.amounts.dueNowCents),
-                total: formatCents(o.amounts.totalCents),
-              }))}
-            />
-          ) : (
-            <PayStep token={token} amount={formatCents(view.chosen?.amounts.dueNowCents ?? 0)} />
-          )}
-        </CardContent>
-      </Card>
+      <SectionCard title="Your order" className="gap-4">
+        <CartSummary view={view} />
+      </SectionCard>
+      <SectionCard title={step ? STEP_TITLES[step] : "Ready to check out?"} className="gap-4">
+        {step === null ? (
+          <div className="grid gap-3">
+            <p className="text-sm text-muted-foreground">
+              Review your order above. You will enter your details, choose delivery and registration, and pay
+              securely. Prices are confirmed at every step.
+            </p>
+            <StartCheckout token={token} />
+          </div>
+        ) : step === "buyer" ? (
+          <BuyerStep token={token} defaults={defaultsFor(view, "buyer")} />
+        ) : step === "delivery" ? (
+          <DeliveryStep
+            token={token}
+            defaults={defaultsFor(view, "delivery")}
+            dealers={view.pickUpDealers}
+            states={MAILING_STATES}
+            shippingFee={formatCents(SHIPPING_FEE_CENTS)}
+          />
+        ) : step === "registration" ? (
+          <RegistrationStep
+            token={token}
+            defaults={defaultsFor(view, "registration")}
+            registrationStates={view.registrationStates}
+            states={MAILING_STATES}
+          />
+        ) : step === "payment" ? (
+          <PaymentOptionStep
+            token={token}
+            defaults={defaultsFor(view, "payment")}
+            options={view.options.map((o) => ({
+              option: o.option,
+              label: o.label,
+              description: o.description,
+              dueNow: formatCents(o.amounts.dueNowCents),
+              total: formatCents(o.amounts.totalCents),
+            }))}
+          />
+        ) : (
+          <PayStep token={token} amount={formatCents(view.chosen?.amounts.dueNowCents ?? 0)} />
+        )}
+      </SectionCard>
       <CancelLink view={view} label={`Cancel and return to ${view.oemName}`} />
     </div>
   );

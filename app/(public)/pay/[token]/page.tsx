@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { DateTime, DEFAULT_TIME_ZONE } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle, SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { nowMs } from "@/lib/platform/clock";
 import { getQuoteForPayment } from "@/lib/service-orders/queries";
@@ -134,14 +134,9 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
       </Card>
 
       {state === "awaiting-payment" ? (
-        <Card className="gap-4">
-          <CardHeader>
-            <CardTitle>Pay by card</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <PayForm token={token} amount={total} lastDecline={lastDecline} />
-          </CardContent>
-        </Card>
+        <SectionCard title="Pay by card" className="gap-4">
+          <PayForm token={token} amount={total} lastDecline={lastDecline} />
+        </SectionCard>
       ) : null}
     </div>
   );

@@ -7,7 +7,7 @@ import { formatCents } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Timeline } from "@/components/timeline";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { getCartDetail } from "@/lib/checkout/queries";
 import { requireUserPage } from "@/lib/platform/auth/current";
@@ -60,93 +60,73 @@ export default async function CartPage({ params }: { params: Promise<{ id: strin
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="grid content-start gap-6">
-          <Card className="gap-4">
-            <CardHeader>
-              <CardTitle>Vehicles and items</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-3 text-sm">
-              {cart.variants.map((v, i) => (
-                <div key={`${v.variantConfigId}-${i}`} className="rounded-md border p-3">
-                  <p className="font-semibold">
-                    {v.modelYear} {v.name} · {usd.format(v.price)}
-                  </p>
-                  <p className="font-mono text-xs break-all text-muted-foreground">{v.variantConfigId}</p>
-                  {v.accessories.map((a) => (
-                    <p key={a.name} className="text-muted-foreground">
-                      {a.name} · {usd.format(a.price)}
-                    </p>
-                  ))}
-                </div>
-              ))}
-              {Object.entries(cart.items).map(([itemId, lines]) => (
-                <p key={itemId}>
-                  {lines.length} × {lines[0].name} · {usd.format(lines.reduce((s, l) => s + l.price, 0))}
+          <SectionCard title="Vehicles and items" className="gap-4" contentClassName="grid gap-3 text-sm">
+            {cart.variants.map((v, i) => (
+              <div key={`${v.variantConfigId}-${i}`} className="rounded-md border p-3">
+                <p className="font-semibold">
+                  {v.modelYear} {v.name} · {usd.format(v.price)}
                 </p>
-              ))}
-              <p className="flex justify-between border-t pt-2 font-semibold">
-                <span>Total before delivery and payment option</span>
-                <span className="tabular-nums">{usd.format(cart.totals.total)}</span>
+                <p className="font-mono text-xs break-all text-muted-foreground">{v.variantConfigId}</p>
+                {v.accessories.map((a) => (
+                  <p key={a.name} className="text-muted-foreground">
+                    {a.name} · {usd.format(a.price)}
+                  </p>
+                ))}
+              </div>
+            ))}
+            {Object.entries(cart.items).map(([itemId, lines]) => (
+              <p key={itemId}>
+                {lines.length} × {lines[0].name} · {usd.format(lines.reduce((s, l) => s + l.price, 0))}
               </p>
-            </CardContent>
-          </Card>
-          <Card className="gap-4">
-            <CardHeader>
-              <CardTitle>Placed orders</CardTitle>
-            </CardHeader>
-            <CardContent>
-              {detail.orders.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No order placed from this cart yet.</p>
-              ) : (
-                <ul className="grid gap-2 text-sm">
-                  {detail.orders.map((o) => (
-                    <li key={o.id} className="flex flex-wrap items-center gap-2">
-                      <Link
-                        href={`/checkout/orders/${o.id}`}
-                        className="font-mono text-primary hover:underline"
-                      >
-                        {o.id}
-                      </Link>
-                      <span>{o.buyer}</span>
-                      <StatusBadge status={o.paymentStatus} />
-                      <StatusBadge status={o.fulfillmentStatus} />
-                      <span className="tabular-nums">{formatCents(o.totalCents)}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
-          <Card className="gap-4">
-            <CardHeader>
-              <CardTitle>History</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <Timeline items={detail.timeline} timeZone={timeZone} />
-            </CardContent>
-          </Card>
+            ))}
+            <p className="flex justify-between border-t pt-2 font-semibold">
+              <span>Total before delivery and payment option</span>
+              <span className="tabular-nums">{usd.format(cart.totals.total)}</span>
+            </p>
+          </SectionCard>
+          <SectionCard title="Placed orders" className="gap-4">
+            {detail.orders.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No order placed from this cart yet.</p>
+            ) : (
+              <ul className="grid gap-2 text-sm">
+                {detail.orders.map((o) => (
+                  <li key={o.id} className="flex flex-wrap items-center gap-2">
+                    <Link
+                      href={`/checkout/orders/${o.id}`}
+                      className="font-mono text-primary hover:underline"
+                    >
+                      {o.id}
+                    </Link>
+                    <span>{o.buyer}</span>
+                    <StatusBadge status={o.paymentStatus} />
+                    <StatusBadge status={o.fulfillmentStatus} />
+                    <span className="tabular-nums">{formatCents(o.totalCents)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </SectionCard>
+          <SectionCard title="History" className="gap-4">
+            <Timeline items={detail.timeline} timeZone={timeZone} />
+          </SectionCard>
         </div>
         <div className="grid content-start gap-6">
-          <Card className="gap-4">
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-3">
-              <DetailRows rows={rows} />
-              <div className="grid gap-1 text-sm">
-                <p className="text-muted-foreground">Checkout link</p>
-                <p className="font-mono text-xs break-all" data-testid="checkout-link">
-                  {cart.checkoutUrl}
-                </p>
-                <CopyButton value={cart.checkoutUrl} aria-label="Copy checkout link" />
-              </div>
-              <div className="grid gap-1 text-sm">
-                <p className="text-muted-foreground">Placed order metadata</p>
-                <pre className="overflow-x-auto rounded-md bg-muted p-2 font-mono text-xs whitespace-pre-wrap break-all">
-                  {cart.placedOrderMetadata ? JSON.stringify(cart.placedOrderMetadata, null, 2) : "None"}
-                </pre>
-              </div>
-            </CardContent>
-          </Card>
+          <SectionCard title="Details" className="gap-4" contentClassName="grid gap-3">
+            <DetailRows rows={rows} />
+            <div className="grid gap-1 text-sm">
+              <p className="text-muted-foreground">Checkout link</p>
+              <p className="font-mono text-xs break-all" data-testid="checkout-link">
+                {cart.checkoutUrl}
+              </p>
+              <CopyButton value={cart.checkoutUrl} aria-label="Copy checkout link" />
+            </div>
+            <div className="grid gap-1 text-sm">
+              <p className="text-muted-foreground">Placed order metadata</p>
+              <pre className="overflow-x-auto rounded-md bg-muted p-2 font-mono text-xs whitespace-pre-wrap break-all">
+                {cart.placedOrderMetadata ? JSON.stringify(cart.placedOrderMetadata, null, 2) : "None"}
+              </pre>
+            </div>
+          </SectionCard>
         </div>
       </div>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCents } from "@/components/money";
 import { PageHeader } from "@/components/page-header";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { getOemConfig } from "@/lib/checkout/queries";
 import { US_STATES } from "@/lib/checkout/states";
@@ -35,100 +35,80 @@ export default async function OemPage({ params }: { params: Promise<{ id: string
           All OEMs
         </Link>
       </PageHeader>
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Hosted checkout states</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <StatesForm oemId={cfg.oem.id} all={US_STATES} on={cfg.states} />
-        </CardContent>
-      </Card>
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Fulfilling dealers</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          <p className="text-sm text-muted-foreground">
-            A cart goes to the first dealer listing its registration state, otherwise to the default dealer.
-          </p>
-          {cfg.dealers.length ? (
-            <ul className="grid gap-2 text-sm">
-              {cfg.dealers.map((d) => (
-                <li
-                  key={d.dealerId}
-                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-2"
-                >
+      <SectionCard title="Hosted checkout states" className="gap-4">
+        <StatesForm oemId={cfg.oem.id} all={US_STATES} on={cfg.states} />
+      </SectionCard>
+      <SectionCard title="Fulfilling dealers" className="gap-4" contentClassName="grid gap-4">
+        <p className="text-sm text-muted-foreground">
+          A cart goes to the first dealer listing its registration state, otherwise to the default dealer.
+        </p>
+        {cfg.dealers.length ? (
+          <ul className="grid gap-2 text-sm">
+            {cfg.dealers.map((d) => (
+              <li
+                key={d.dealerId}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-2"
+              >
+                <span>
+                  <span className="font-medium">{d.name}</span>
+                  {d.isDefault ? " (default)" : ""} ·{" "}
+                  {d.states.length ? d.states.join(", ") : "no states listed"}
+                </span>
+                <RemoveDealerButton oemId={cfg.oem.id} dealerId={d.dealerId} name={d.name} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm">No dealers yet: every cart goes to the OEM's own checkout.</p>
+        )}
+        <DealerForm
+          oemId={cfg.oem.id}
+          dealers={listDealers(db).map((d) => ({ slug: d.slug, name: d.name }))}
+          all={US_STATES}
+        />
+      </SectionCard>
+      <SectionCard title="Brands" className="gap-4" contentClassName="grid gap-3">
+        <p className="text-sm">
+          {cfg.brands.length
+            ? cfg.brands.map((b) => `${b.name} (${b.brandKey})`).join(", ")
+            : "No brands yet."}
+        </p>
+        <BrandForm oemId={cfg.oem.id} />
+      </SectionCard>
+      <SectionCard title="Products" className="gap-4" contentClassName="grid gap-4">
+        {cfg.products.map((p) => (
+          <section key={p.id} aria-label={p.name} className="grid gap-2 rounded-md border p-3 text-sm">
+            <p className="font-semibold">
+              {p.modelYear} {p.name} · <span className="font-mono">{p.productId}</span> ·{" "}
+              {formatCents(p.basePriceCents)}
+              {p.brandKey ? ` · ${p.brandKey}` : ""}
+            </p>
+            <ul className="grid gap-1">
+              {p.accessories.map((a) => (
+                <li key={a.id} className="flex items-center justify-between gap-2">
                   <span>
-                    <span className="font-medium">{d.name}</span>
-                    {d.isDefault ? " (default)" : ""} ·{" "}
-                    {d.states.length ? d.states.join(", ") : "no states listed"}
+                    {a.name} · {formatCents(a.priceCents)} ·{" "}
+                    <span className="font-mono text-xs">{a.variantKey}</span>
                   </span>
-                  <RemoveDealerButton oemId={cfg.oem.id} dealerId={d.dealerId} name={d.name} />
+                  <RemoveAccessoryButton oemId={cfg.oem.id} accessoryId={a.id} name={a.name} />
                 </li>
               ))}
             </ul>
-          ) : (
-            <p className="text-sm">No dealers yet: every cart goes to the OEM's own checkout.</p>
-          )}
-          <DealerForm
-            oemId={cfg.oem.id}
-            dealers={listDealers(db).map((d) => ({ slug: d.slug, name: d.name }))}
-            all={US_STATES}
-          />
-        </CardContent>
-      </Card>
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Brands</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          <p className="text-sm">
-            {cfg.brands.length
-              ? cfg.brands.map((b) => `${b.name} (${b.brandKey})`).join(", ")
-              : "No brands yet."}
-          </p>
-          <BrandForm oemId={cfg.oem.id} />
-        </CardContent>
-      </Card>
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Products</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          {cfg.products.map((p) => (
-            <section key={p.id} aria-label={p.name} className="grid gap-2 rounded-md border p-3 text-sm">
-              <p className="font-semibold">
-                {p.modelYear} {p.name} · <span className="font-mono">{p.productId}</span> ·{" "}
-                {formatCents(p.basePriceCents)}
-                {p.brandKey ? ` · ${p.brandKey}` : ""}
+            <details>
+              <summary className="cursor-pointer text-muted-foreground">
+                {allConfigurations(p.productId, p.accessories).length} variantConfigIds
+              </summary>
+              <p className="mt-1 font-mono text-xs break-all">
+                {allConfigurations(p.productId, p.accessories)
+                  .map((c) => c.variantConfigId)
+                  .join("  ")}
               </p>
-              <ul className="grid gap-1">
-                {p.accessories.map((a) => (
-                  <li key={a.id} className="flex items-center justify-between gap-2">
-                    <span>
-                      {a.name} · {formatCents(a.priceCents)} ·{" "}
-                      <span className="font-mono text-xs">{a.variantKey}</span>
-                    </span>
-                    <RemoveAccessoryButton oemId={cfg.oem.id} accessoryId={a.id} name={a.name} />
-                  </li>
-                ))}
-              </ul>
-              <details>
-                <summary className="cursor-pointer text-muted-foreground">
-                  {allConfigurations(p.productId, p.accessories).length} variantConfigIds
-                </summary>
-                <p className="mt-1 font-mono text-xs break-all">
-                  {allConfigurations(p.productId, p.accessories)
-                    .map((c) => c.variantConfigId)
-                    .join("  ")}
-                </p>
-              </details>
-              <AccessoryForm oemId={cfg.oem.id} productId={p.productId} />
-            </section>
-          ))}
-          <ProductForm oemId={cfg.oem.id} brands={cfg.brands} />
-        </CardContent>
-      </Card>
+            </details>
+            <AccessoryForm oemId={cfg.oem.id} productId={p.productId} />
+          </section>
+        ))}
+        <ProductForm oemId={cfg.oem.id} brands={cfg.brands} />
+      </SectionCard>
     </div>
   );
 }

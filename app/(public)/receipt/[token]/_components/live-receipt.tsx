@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import type { getOrderByReceiptToken } from "@/lib/service-orders/queries";
 import {
   addressLabel,
@@ -50,117 +50,96 @@ export function LiveReceipt({ token, initial }: { token: string; initial: Receip
 
   return (
     <div className="grid gap-6">
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Status</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          <div role="status" aria-live="polite" data-testid="order-status" className="grid gap-2">
-            <StatusBadge status={order.status} className="text-sm" />
-            <p className="text-sm">
-              {STATUS_TEXT[order.status] ?? "We'll update this page as work progresses."}
-              {order.statusReason && (order.status === "delayed" || order.status === "canceled")
-                ? ` Reason: ${order.statusReason}`
-                : null}
-            </p>
-          </div>
-          <DetailList
-            rows={[
-              [
-                finished ? "Completed" : "Estimated completion",
-                <DateTime
-                  key="eta"
-                  value={finished ? order.completedAt : order.estimatedTime}
-                  timeZone={timeZone}
-                />,
-              ],
-            ]}
-          />
-          {isError ? (
-            <p className="text-xs text-muted-foreground">
-              Couldn't check for updates just now; trying again.
-            </p>
-          ) : FINAL.has(order.status) ? null : (
-            <p className="text-xs text-muted-foreground">This page updates by itself.</p>
-          )}
-        </CardContent>
-      </Card>
+      <SectionCard title="Status" className="gap-4" contentClassName="grid gap-3">
+        <div role="status" aria-live="polite" data-testid="order-status" className="grid gap-2">
+          <StatusBadge status={order.status} className="text-sm" />
+          <p className="text-sm">
+            {STATUS_TEXT[order.status] ?? "We'll update this page as work progresses."}
+            {order.statusReason && (order.status === "delayed" || order.status === "canceled")
+              ? ` Reason: ${order.statusReason}`
+              : null}
+          </p>
+        </div>
+        <DetailList
+          rows={[
+            [
+              finished ? "Completed" : "Estimated completion",
+              <DateTime
+                key="eta"
+                value={finished ? order.completedAt : order.estimatedTime}
+                timeZone={timeZone}
+              />,
+            ],
+          ]}
+        />
+        {isError ? (
+          <p className="text-xs text-muted-foreground">Couldn't check for updates just now; trying again.</p>
+        ) : FINAL.has(order.status) ? null : (
+          <p className="text-xs text-muted-foreground">This page updates by itself.</p>
+        )}
+      </SectionCard>
 
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>Order details</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-5">
-          <DetailList
-            rows={[
-              [
-                "Order number",
-                <span key="id" className="font-mono break-all">
-                  {order.id}
-                </span>,
-              ],
-              ["Dealership", dealerName],
-              ["Service", serviceLabel(order.type, order.services)],
-              ["Vehicle", vehicleLabel(order.vehicle)],
-              [
-                "VIN",
-                vin ? (
-                  <span key="vin" className="font-mono break-all">
-                    {vin}
-                  </span>
-                ) : null,
-              ],
-              ["Stock number", order.stock],
-              ["Looking for", order.type === "concierge" ? searchLabel(order.search) : null],
-              ["Deliver to", addressLabel(order.deliveryAddress)],
-              ["Payment", order.paymentMethod === "card" ? "Paid by card" : "Paid by the dealership"],
-              ["Booked", <DateTime key="booked" value={order.createdAt} timeZone={timeZone} />],
-            ]}
-          />
-          <LineItems items={order.items} total={order.total} />
-        </CardContent>
-      </Card>
+      <SectionCard title="Order details" className="gap-4" contentClassName="grid gap-5">
+        <DetailList
+          rows={[
+            [
+              "Order number",
+              <span key="id" className="font-mono break-all">
+                {order.id}
+              </span>,
+            ],
+            ["Dealership", dealerName],
+            ["Service", serviceLabel(order.type, order.services)],
+            ["Vehicle", vehicleLabel(order.vehicle)],
+            [
+              "VIN",
+              vin ? (
+                <span key="vin" className="font-mono break-all">
+                  {vin}
+                </span>
+              ) : null,
+            ],
+            ["Stock number", order.stock],
+            ["Looking for", order.type === "concierge" ? searchLabel(order.search) : null],
+            ["Deliver to", addressLabel(order.deliveryAddress)],
+            ["Payment", order.paymentMethod === "card" ? "Paid by card" : "Paid by the dealership"],
+            ["Booked", <DateTime key="booked" value={order.createdAt} timeZone={timeZone} />],
+          ]}
+        />
+        <LineItems items={order.items} total={order.total} />
+      </SectionCard>
 
-      <Card className="gap-4">
-        <CardHeader>
-          <CardTitle>History</CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          {history.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No updates yet.</p>
-          ) : (
-            <ol aria-label="Order history" className="grid gap-3">
-              {history.map((entry, i) => (
-                <li
-                  key={`${entry.at}-${i}`}
-                  data-testid="history-entry"
-                  className="grid gap-1 border-l-2 border-border pl-3"
-                >
-                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    {entry.status ? (
-                      <StatusBadge status={entry.status} />
-                    ) : (
-                      <span className="text-sm font-medium">Update</span>
-                    )}
-                    <DateTime
-                      value={entry.at}
-                      timeZone={timeZone}
-                      className="text-sm text-muted-foreground"
-                    />
-                  </div>
-                  {entry.note ? <p className="text-sm break-words">{entry.note}</p> : null}
-                  {entry.estimatedTime ? (
-                    <p className="text-sm text-muted-foreground">
-                      New estimate: <DateTime value={entry.estimatedTime} timeZone={timeZone} />
-                    </p>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-          )}
-          <p className="text-xs text-muted-foreground">Times are shown in {zoneLabel(timeZone)}.</p>
-        </CardContent>
-      </Card>
+      <SectionCard title="History" className="gap-4" contentClassName="grid gap-3">
+        {history.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No updates yet.</p>
+        ) : (
+          <ol aria-label="Order history" className="grid gap-3">
+            {history.map((entry, i) => (
+              <li
+                key={`${entry.at}-${i}`}
+                data-testid="history-entry"
+                className="grid gap-1 border-l-2 border-border pl-3"
+              >
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  {entry.status ? (
+                    <StatusBadge status={entry.status} />
+                  ) : (
+                    <span className="text-sm font-medium">Update</span>
+                  )}
+                  <DateTime value={entry.at} timeZone={timeZone} className="text-sm text-muted-foreground" />
+                </div>
+                {entry.note ? <p className="text-sm break-words">{entry.note}</p> : null}
+                {entry.estimatedTime ? (
+                  <p className="text-sm text-muted-foreground">
+                    New estimate: <DateTime value={entry.estimatedTime} timeZone={timeZone} />
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="text-xs text-muted-foreground">Times are shown in {zoneLabel(timeZone)}.</p>
+      </SectionCard>
     </div>
   );
 }
