@@ -30,7 +30,15 @@ const MAX_CRASHES = 3;
 interface PoolWorker {
   worker: Worker;
   ready: boolean;
-  pending: Map<number, { req: ReadRequest; resolve: (v: unknown) => void; reject: (e: unknown) => void }>;
+  pending: Map<number, PendingRead>;
+}
+
+interface PendingRead {
+  req: ReadRequest;
+  /** The main thread's connection, should the worker die before answering. */
+  db: Db;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
 }
 
 interface PoolState {
@@ -43,11 +51,18 @@ interface PoolState {
 
 const globalRef = globalThis as unknown as { __forecourtReadPool?: PoolState };
 
+let size: number | undefined;
+
 function poolSize(): number {
-  const configured = Number(process.env.READ_POOL_SIZE);
-  if (Number.isInteger(configured) && configured > 0) return Math.min(configured, 8);
-  // One core stays with the event loop.
-  return Math.max(1, Math.min(2, os.availableParallelism() - 1));
+  if (size === undefined) {
+    const configured = Number(process.env.READ_POOL_SIZE);
+    size =
+      Number.isInteger(configured) && configured > 0
+        ? Math.min(configured, 8)
+        : // One core stays with the event loop.
+          Math.max(1, Math.min(2, os.availableParallelism() - 1));
+  }
+  return size;
 }
 
 let entryExists: boolean | undefined;
@@ -110,7 +125,7 @@ function spawn(pool: PoolState): PoolWorker {
     // Reads are safe to repeat: answer what it held from the main thread.
     for (const job of entry.pending.values()) {
       try {
-        job.resolve(runInline(job.req));
+        job.resolve(readOperations[job.req.op](job.db, job.req.actor, job.req.input));
       } catch (e) {
         job.reject(e);
       }
@@ -123,11 +138,6 @@ function spawn(pool: PoolState): PoolWorker {
   return entry;
 }
 
-let inlineDb: Db | null = null;
-function runInline(req: ReadRequest): unknown {
-  return readOperations[req.op](inlineDb as Db, req.actor, req.input);
-}
-
 /**
  * Runs a read operation on a pool worker when one is ready (answering JSON text), else on the
  * main thread with `db`. Errors are the same AppErrors either way.
@@ -136,7 +146,6 @@ export function runRead(db: Db, op: ReadOperation, actor: Actor, input: unknown)
   const pool = state();
   const ready = pool?.workers.filter((w) => w.ready) ?? [];
   if (!pool || ready.length === 0) return readOperations[op](db, actor, input);
-  inlineDb = db;
   const target = ready.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   const req: ReadRequest = {
     id: pool.nextId++,
@@ -147,7 +156,7 @@ export function runRead(db: Db, op: ReadOperation, actor: Actor, input: unknown)
     origin: requestContext.getStore()?.origin,
   };
   return new Promise((resolve, reject) => {
-    target.pending.set(req.id, { req, resolve, reject });
+    target.pending.set(req.id, { req, db, resolve, reject });
     target.worker.postMessage(req);
   });
 }
