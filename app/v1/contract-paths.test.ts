@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import seed from "@/lib/moves/fixtures/seed-002.json";
 import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
 import { POST as book } from "./concierge-loaner-moves/route";
+import { GET as getLane } from "./lanes/[id]/route";
 import { GET as getMove } from "./moves/[id]/route";
 
 let env: ReturnType<typeof useTempDatabase>;
@@ -18,7 +19,7 @@ afterAll(() => env.cleanup());
 // The moves contract's paths (/v1/..., no /api) have their own route files; they must behave
 // exactly like the /api/v1 routes, authorization and dealer scoping included.
 describe("/v1 contract paths", () => {
-  it("book at /v1/concierge-loaner-moves and read the move back at /v1/moves/:id", async () => {
+  it("book at /v1/concierge-loaner-moves, read the move and its lane back; another dealer gets 404", async () => {
     const appointment = `${new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)}T14:00:00Z`;
     const booked = await call(book, {
       method: "POST",
@@ -36,6 +37,14 @@ describe("/v1 contract paths", () => {
 
     const foreign = await call(getMove, { path: `/v1/moves/${moveId}`, key: keyB, params: { id: moveId } });
     expect(foreign.status).toBe(404);
+
+    const laneId = String(booked.json.customer_move.lane_uri).split("/").at(-1)!;
+    expect(
+      (await call(getLane, { path: `/v1/lanes/${laneId}`, key: keyA, params: { id: laneId } })).status,
+    ).toBe(200);
+    expect(
+      (await call(getLane, { path: `/v1/lanes/${laneId}`, key: keyB, params: { id: laneId } })).status,
+    ).toBe(404);
     expect((await call(book, { method: "POST", body: {} })).status).toBe(401);
   });
 });
