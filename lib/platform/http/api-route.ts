@@ -6,7 +6,7 @@ import type { Actor, ApiKeyActor } from "../actor";
 import { AppError, invalid, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
-import { toJsonText } from "./json-text";
+import { toJsonBody, toJsonText } from "./json-text";
 
 type Params = Record<string, string>;
 
@@ -31,7 +31,7 @@ export class ApiResult {
 export const created = (body: unknown) => new ApiResult(201, body);
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : toJsonText(body), {
+  new Response(body === undefined ? null : toJsonBody(body), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
   });

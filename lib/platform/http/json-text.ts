@@ -1,7 +1,20 @@
-/** A response body that is already JSON text (from a read pool worker): sent as is. */
+const decoder = new TextDecoder();
+
+/**
+ * A response body that is already JSON (from a read pool worker), sent as is. Workers hand over
+ * UTF-8 bytes, so the event loop neither serializes nor encodes the answer.
+ */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly body: string | Uint8Array<ArrayBuffer>) {}
+
+  get text(): string {
+    return typeof this.body === "string" ? this.body : decoder.decode(this.body);
+  }
 }
 
-export const toJsonText = (body: unknown): string =>
-  body instanceof JsonText ? body.text : JSON.stringify(body);
+/** What goes on the wire for a handler's result. */
+export const toJsonBody = (result: unknown): string | Uint8Array<ArrayBuffer> =>
+  result instanceof JsonText ? result.body : JSON.stringify(result);
+
+export const toJsonText = (result: unknown): string =>
+  result instanceof JsonText ? result.text : JSON.stringify(result);

@@ -24,7 +24,7 @@ export interface ReadRequest {
 }
 
 export type ReadReply =
-  | { id: number; ok: true; json: string }
+  | { id: number; ok: true; json: Uint8Array<ArrayBuffer> }
   | {
       id: number;
       ok: false;

@@ -8,6 +8,7 @@ import { type ReadReply, type ReadRequest, readOperations } from "./operations";
 /** A read pool worker: answers ReadRequests from its own read-only connection, one at a time. */
 const port = parentPort;
 if (!port) throw new Error("read-pool/worker.ts runs only as a worker thread");
+const encoder = new TextEncoder();
 const db = openReadOnlyDatabase((workerData as { file: string }).file);
 
 port.on("message", (req: ReadRequest) => {
@@ -16,7 +17,7 @@ port.on("message", (req: ReadRequest) => {
     const result = atTime(req.nowMs, () =>
       runInRequestContext({ origin: req.origin }, () => readOperations[req.op](db, req.actor, req.input)),
     );
-    reply = { id: req.id, ok: true, json: JSON.stringify(result) };
+    reply = { id: req.id, ok: true, json: encoder.encode(JSON.stringify(result)) };
   } catch (e) {
     reply = isAppError(e)
       ? {
@@ -34,6 +35,7 @@ port.on("message", (req: ReadRequest) => {
         }
       : { id: req.id, ok: false, detail: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
-  port.postMessage(reply);
+  // The bytes are transferred, not copied.
+  port.postMessage(reply, reply.ok ? [reply.json.buffer] : []);
 });
 port.postMessage({ ready: true });
