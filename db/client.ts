@@ -40,8 +40,11 @@ function cachePreparedStatements(sqlite: Database.Database, max = 1000): void {
   }) as typeof sqlite.prepare;
 }
 
-/** Opens a database with the pragmas every connection needs and applies pending migrations. */
-export function openDatabase(file: string): Db {
+/**
+ * Opens a database with the pragmas every connection needs and applies pending migrations (unless
+ * `migrate: false`: the writer thread opens a database the server has already migrated).
+ */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -54,7 +57,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("cache_size = -65536");
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder });
+  if (options.migrate !== false) migrate(db, { migrationsFolder });
   return db;
 }
 

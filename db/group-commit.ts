@@ -25,7 +25,16 @@ interface GroupCommitState {
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
 }
 
-export function installGroupCommit(db: Db): void {
+export interface GroupCommitOptions {
+  /**
+   * Commit at synchronous=FULL, the WAL flushed inside COMMIT, instead of flushing it afterwards
+   * off the event loop. For the writer thread (lib/platform/writer): its commits must be on disk
+   * before another connection can read them, and blocking its own thread on the flush costs nothing.
+   */
+  flushInCommit?: boolean;
+}
+
+export function installGroupCommit(db: Db, options: GroupCommitOptions = {}): void {
   const sqlite = db.$client;
   const state: GroupCommitState = { open: false, scheduled: false, waiters: [] };
   const walPath = sqlite.memory ? null : `${sqlite.name}-wal`;
@@ -71,6 +80,10 @@ export function installGroupCommit(db: Db): void {
       return;
     }
     syncFull.run();
+    if (options.flushInCommit) {
+      for (const w of waiters) w.resolve();
+      return;
+    }
     flushWal().then(
       () => {
         for (const w of waiters) w.resolve();
@@ -89,7 +102,7 @@ export function installGroupCommit(db: Db): void {
   db.transaction = ((fn: Parameters<Db["transaction"]>[0], config?: Parameters<Db["transaction"]>[1]) => {
     if (requestContext.getStore()?.groupCommit) {
       if (!sqlite.inTransaction) {
-        syncNormal.run();
+        if (!options.flushInCommit) syncNormal.run();
         sqlite.exec("BEGIN IMMEDIATE");
         state.open = true;
         if (!state.scheduled) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import seed from "@/lib/moves/fixtures/seed-002.json";
+import { writerReady } from "@/lib/platform/writer/writer";
 import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
 import { POST as book } from "./concierge-loaner-moves/route";
 import { GET as getLane } from "./lanes/[id]/route";
@@ -9,10 +10,12 @@ let env: ReturnType<typeof useTempDatabase>;
 let keyA: string;
 let keyB: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   env = useTempDatabase();
   keyA = makeApiKey(makeDealer("alpha").id);
   keyB = makeApiKey(makeDealer("beta").id);
+  // Writes go through the writer thread, as they do in the server.
+  expect(await writerReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 

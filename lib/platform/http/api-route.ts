@@ -3,10 +3,14 @@ import { type Db, getDb } from "@/db/client";
 import { waitUntilDurable } from "@/db/group-commit";
 import { runInRequestContext } from "@/db/request-context";
 import type { Actor, ApiKeyActor } from "../actor";
-import { AppError, invalid, isAppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { authenticateApiKey } from "../identity/api-keys";
+import type { WriteOperation } from "../writer/operations";
+import { runWrite } from "../writer/writer";
+import { ApiResult, created, toApiResult } from "./api-result";
 import { abandonIdempotent, beginIdempotent, completeIdempotent, requestFingerprint } from "./idempotency";
 import { toJsonBody, toJsonText } from "./json-text";
+import { parseJsonBody } from "./request-body";
 
 type Params = Record<string, string>;
 
@@ -20,15 +24,7 @@ export interface ApiContext<A extends Actor> {
   body: unknown;
 }
 
-/** Returned by a handler to pick a status other than 200. */
-export class ApiResult {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers?: Record<string, string>,
-  ) {}
-}
-export const created = (body: unknown) => new ApiResult(201, body);
+export { ApiResult, created };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : toJsonBody(body), {
@@ -55,16 +51,7 @@ function hasBody(req: Request): boolean {
 
 async function readBody(req: Request): Promise<{ text: string; value: unknown }> {
   const text = await req.text();
-  if (!text.trim()) return { text, value: {} };
-  try {
-    return { text, value: JSON.parse(text) };
-  } catch {
-    throw invalid("body", "The request body is not valid JSON.", "invalid_json");
-  }
-}
-
-function toResponse(result: unknown): ApiResult {
-  return result instanceof ApiResult ? result : new ApiResult(200, result);
+  return { text, value: parseJsonBody(text) };
 }
 
 type Authenticate<A extends Actor> = (req: Request, db: Db) => Promise<A> | A;
@@ -89,7 +76,7 @@ export function route<A extends Actor>(
       // `record` stores the idempotent response in the same group commit as the change itself,
       // so one fsync makes both durable before the client hears back.
       const run = async (record?: (r: ApiResult) => void) => {
-        const result = toResponse(await handler({ req, db, actor, params, url, body: value }));
+        const result = toApiResult(await handler({ req, db, actor, params, url, body: value }));
         record?.(result);
         await waitUntilDurable(db);
         return result;
@@ -132,4 +119,41 @@ export function apiRoute(handler: (ctx: ApiContext<ApiKeyActor>) => unknown) {
     (a) => a.keyId,
     handler,
   );
+}
+
+/**
+ * An integrator write that runs on the writer thread (lib/platform/writer): the event loop only
+ * authenticates, reads the body and sends the answer. Same contract as apiRoute: Bearer key, JSON,
+ * Idempotency-Key on POST (handled next to the change, in the same commit).
+ */
+export function apiWriteRoute(op: WriteOperation) {
+  return (req: Request): Promise<Response> => {
+    const url = new URL(req.url);
+    return runInRequestContext({ origin: url.origin, groupCommit: true }, async () => {
+      const db = getDb();
+      try {
+        const actor = authenticateApiKey(db, req.headers.get("authorization"));
+        const outcome = await runWrite(db, {
+          op,
+          actor,
+          method: req.method,
+          path: url.pathname,
+          bodyText: await req.text(),
+          idempotencyKey: req.method === "POST" ? req.headers.get("idempotency-key") : null,
+        });
+        return new Response(outcome.body, {
+          status: outcome.status,
+          headers: {
+            "content-type": "application/json; charset=utf-8",
+            "cache-control": "no-store",
+            ...outcome.headers,
+            ...(outcome.replayed ? { "idempotent-replayed": "true" } : {}),
+          },
+        });
+      } catch (e) {
+        await waitUntilDurable(db).catch(() => undefined);
+        return errorResponse(e);
+      }
+    });
+  };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { priceAvailability, searchParts } from "@/lib/parts/queries";
 import type { Actor } from "../actor";
+import type { WireError } from "../threads/wire";
 
 /**
  * The reads worth a trip to a read pool worker: CPU-heavy (many rows, large answers) and pure
@@ -25,18 +26,4 @@ export interface ReadRequest {
 
 export type ReadReply =
   | { id: number; ok: true; json: Uint8Array<ArrayBuffer> }
-  | {
-      id: number;
-      ok: false;
-      /** An AppError's fields, rebuilt on the main thread; absent for an unexpected failure. */
-      error?: {
-        type: string;
-        code: string;
-        message: string;
-        param?: string;
-        status: number;
-        issues: unknown[];
-        headers?: Record<string, string>;
-      };
-      detail?: string;
-    };
+  | ({ id: number; ok: false } & WireError);

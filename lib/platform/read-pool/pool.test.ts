@@ -8,7 +8,7 @@ import type { ApiKeyActor } from "../actor";
 import { testClock } from "../clock";
 import { isAppError } from "../errors";
 import { JsonText } from "../http/json-text";
-import { readPoolReady, readPoolStats, runRead } from "./pool";
+import { killReadPoolWorker, readPoolReady, readPoolStats, runRead } from "./pool";
 
 let env: ReturnType<typeof useTempDatabase>;
 let alpha: ApiKeyActor;
@@ -88,11 +88,8 @@ describe("read pool", () => {
 
   it("hands a dead worker's requests back to the main thread, then starts another", async () => {
     const db = getDb();
-    const pool = (
-      globalThis as { __forecourtReadPool?: { workers: { worker: { terminate(): Promise<number> } }[] } }
-    ).__forecourtReadPool!;
     const inFlight = runRead(db, "parts.search", alpha, { query: "brake", limit: "3" });
-    await pool.workers[0].worker.terminate();
+    await killReadPoolWorker();
     const answer = await inFlight;
     const data =
       answer instanceof JsonText ? JSON.parse(answer.text).data : (answer as { data: unknown[] }).data;

@@ -1,15 +1,14 @@
-import { parentPort, workerData } from "node:worker_threads";
 import { openReadOnlyDatabase } from "@/db/client";
 import { runInRequestContext } from "@/db/request-context";
 import { atTime } from "../clock";
-import { isAppError } from "../errors";
+import { toWireError } from "../threads/wire";
+import { announceReady, workerContext } from "../threads/worker-port";
 import { type ReadReply, type ReadRequest, readOperations } from "./operations";
 
 /** A read pool worker: answers ReadRequests from its own read-only connection, one at a time. */
-const port = parentPort;
-if (!port) throw new Error("read-pool/worker.ts runs only as a worker thread");
+const { port, file } = workerContext("read-pool/worker.ts");
 const encoder = new TextEncoder();
-const db = openReadOnlyDatabase((workerData as { file: string }).file);
+const db = openReadOnlyDatabase(file);
 
 port.on("message", (req: ReadRequest) => {
   let reply: ReadReply;
@@ -19,23 +18,9 @@ port.on("message", (req: ReadRequest) => {
     );
     reply = { id: req.id, ok: true, json: encoder.encode(JSON.stringify(result)) };
   } catch (e) {
-    reply = isAppError(e)
-      ? {
-          id: req.id,
-          ok: false,
-          error: {
-            type: e.type,
-            code: e.code,
-            message: e.message,
-            param: e.param,
-            status: e.status,
-            issues: e.issues,
-            headers: e.headers,
-          },
-        }
-      : { id: req.id, ok: false, detail: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    reply = { id: req.id, ok: false, ...toWireError(e) };
   }
   // The bytes are transferred, not copied.
   port.postMessage(reply, reply.ok ? [reply.json.buffer] : []);
 });
-port.postMessage({ ready: true });
+announceReady(port);

@@ -11,6 +11,7 @@ import {
   writeProduct,
 } from "@/lib/checkout/oem-config";
 import { insertApiKey } from "@/lib/platform/identity/api-keys";
+import { writerReady } from "@/lib/platform/writer/writer";
 import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
 import { GET as getOrder, PATCH as patchOrder } from "../placed-orders/[id]/route";
 import { GET as listProducts } from "../products/route";
@@ -25,7 +26,7 @@ let betaKey: string;
 let alphaId: string;
 let betaId: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   env = useTempDatabase();
   const db = getDb();
   alphaId = makeDealer("alpha").id;
@@ -67,6 +68,8 @@ beforeAll(() => {
     { name: "other shop", scopes: ["*"] },
     null,
   ).key;
+  // Writes go through the writer thread, as they do in the server.
+  expect(await writerReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 

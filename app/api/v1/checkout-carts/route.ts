@@ -1,5 +1,7 @@
-import { createCheckoutCart } from "@/lib/checkout/service";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiWriteRoute } from "@/lib/platform/http/api-route";
 
-/** Also served at /checkoutCart_oncreate_v2 and /checkoutCart_oncreate (next.config.js rewrites). */
-export const POST = apiRoute(({ db, actor, body }) => createCheckoutCart(db, actor, body));
+/**
+ * createCheckoutCart, on the writer thread. Also served at /checkoutCart_oncreate_v2 and
+ * /checkoutCart_oncreate (next.config.js rewrites).
+ */
+export const POST = apiWriteRoute("checkout.createCart");

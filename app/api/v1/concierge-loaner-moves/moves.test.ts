@@ -5,6 +5,7 @@ import { notifications } from "@/db/schema";
 import seed from "@/lib/moves/fixtures/seed-002.json";
 import { advanceMove, dispatchMove, resolveCancelation } from "@/lib/moves/service";
 import type { UserActor } from "@/lib/platform/actor";
+import { writerReady } from "@/lib/platform/writer/writer";
 import { call, makeApiKey, makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
 import { POST as cancel } from "../cancelation/route";
 import { POST as bookConcierge } from "../concierge-moves/route";
@@ -24,6 +25,8 @@ beforeAll(async () => {
   keyA = makeApiKey(makeDealer("alpha").id);
   keyB = makeApiKey(makeDealer("beta").id);
   ops = (await makeUser(null, "ops")).actor;
+  // Writes go through the writer thread, as they do in the server.
+  expect(await writerReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 

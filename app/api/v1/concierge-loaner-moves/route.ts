@@ -1,4 +1,4 @@
-import { bookConciergeLoaner } from "@/lib/moves/service";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiWriteRoute } from "@/lib/platform/http/api-route";
 
-export const POST = apiRoute(({ db, actor, body }) => bookConciergeLoaner(db, actor, body));
+// bookConciergeLoaner, on the writer thread.
+export const POST = apiWriteRoute("moves.bookConciergeLoaner");

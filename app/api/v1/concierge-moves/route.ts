@@ -1,4 +1,4 @@
-import { bookConcierge } from "@/lib/moves/service";
-import { apiRoute } from "@/lib/platform/http/api-route";
+import { apiWriteRoute } from "@/lib/platform/http/api-route";
 
-export const POST = apiRoute(({ db, actor, body }) => bookConcierge(db, actor, body));
+// bookConcierge, on the writer thread.
+export const POST = apiWriteRoute("moves.bookConcierge");

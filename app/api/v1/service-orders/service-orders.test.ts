@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, notifications, serviceOrders } from "@/db/schema";
 import type { UserActor } from "@/lib/platform/actor";
+import { writerReady } from "@/lib/platform/writer/writer";
 import { addCandidate, payQuoteWithCard } from "@/lib/service-orders/service";
 import { call, makeApiKey, makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
 import { POST as buyQuote } from "../candidates/[id]/buy-quote/route";
@@ -33,6 +34,8 @@ beforeAll(async () => {
   keyB = makeApiKey(makeDealer("beta").id);
   readOnlyA = makeApiKey(a, ["quotes.read", "service_orders.read"]);
   ops = (await makeUser(null, "ops")).actor;
+  // Writes go through the writer thread, as they do in the server.
+  expect(await writerReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 
