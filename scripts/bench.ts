@@ -151,7 +151,16 @@ async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<string
     : [];
   const child = spawn(
     process.execPath,
-    [...profile, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      ...profile,
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      nextBin,
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       env,
       detached: true,

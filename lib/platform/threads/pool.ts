@@ -90,7 +90,11 @@ export class ThreadPool<Req extends Envelope, Reply extends Envelope, J extends 
     const entry: PoolWorker<J> = {
       worker: new Worker(ENTRY, {
         workerData: { file: pool.file, module: fromProjectRoot(this.options.module) },
-        execArgv: ["--conditions=react-server"],
+        // Profiling flags carry over, so `npm run bench` with BENCH_PROFILE profiles workers too.
+        execArgv: [
+          ...process.execArgv.filter((a) => a.startsWith("--cpu-prof")),
+          "--conditions=react-server",
+        ],
       }),
       ready: false,
       pending: new Map(),
