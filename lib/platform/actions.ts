@@ -4,7 +4,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { type Db, getDb } from "@/db/client";
 import type { UserActor } from "./actor";
 import { requireUserActor } from "./auth/current";
-import { isAppError } from "./errors";
+import { type FieldIssue, isAppError } from "./errors";
 import type { FormState } from "./form-state";
 
 function typedValues(form: FormData): Record<string, string> {
@@ -14,6 +14,14 @@ function typedValues(form: FormData): Record<string, string> {
     values[key] = values[key] ? `${values[key]},${value}` : value;
   }
   return values;
+}
+
+/**
+ * Next to a form field its name is redundant: the API's "vehicle.make is required." reads
+ * "This field is required." there.
+ */
+function fieldMessage(issue: FieldIssue): string {
+  return issue.message === `${issue.param} is required.` ? "This field is required." : issue.message;
 }
 
 /**
@@ -37,8 +45,10 @@ export async function formAction<T>(
     if (isAppError(e)) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of e.issues)
-        if (issue.param && !fieldErrors[issue.param]) fieldErrors[issue.param] = issue.message;
-      return { status: "error", message: e.message, fieldErrors, values, at: Date.now() };
+        if (issue.param && !fieldErrors[issue.param]) fieldErrors[issue.param] = fieldMessage(issue);
+      const message =
+        e.issues[0] && e.message === e.issues[0].message ? fieldMessage(e.issues[0]) : e.message;
+      return { status: "error", message, fieldErrors, values, at: Date.now() };
     }
     console.error("[action] unexpected error", e);
     return {

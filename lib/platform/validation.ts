@@ -1,5 +1,8 @@
 import type { z } from "zod";
 import { fromZodError } from "./errors";
+import { installPlainMessages } from "./zod-messages";
+
+installPlainMessages();
 
 /**
  * Validates input against a zod schema and throws the public 400 error on failure.

@@ -47,17 +47,15 @@ function dealInput(form: FormData) {
 const MAX_YEAR = new Date().getUTCFullYear() + 2;
 
 /**
- * zod's generic wording ("Too small: expected string to have >=1 characters") reads badly next to a
- * field; the service's own messages (VIN, email, phone, "No such order") are kept as they are.
+ * Deal-specific wording for a few fields; the plain defaults (lib/platform/zod-messages.ts) and the
+ * service's own messages (VIN, email, phone, "No such order") are kept as they are.
  */
 function readable(param: string, message: string): string {
   if (param === "vehicle.year") return `Enter a model year between 1950 and ${MAX_YEAR}.`;
-  if (param === "customer.name" && /is required|^Too small|^Invalid input/.test(message))
+  if (param === "customer.name" && /required|must not be empty|Enter text/.test(message))
     return "Enter the customer's name.";
   if (param === "quotes" && message.startsWith("Name quotes or orders"))
     return "Enter a quote ID or an order ID to attach.";
-  const tooLong = /^Too big: expected string to have <=\s*(\d+) characters/.exec(message);
-  if (tooLong) return `Use ${tooLong[1]} characters or fewer.`;
   return message;
 }
 
