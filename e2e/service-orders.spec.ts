@@ -307,3 +307,61 @@ test("staff cancel a quote (its link then says so) and place an order choosing t
   await expect(staff.getByText(/Enter a real date/)).toBeVisible();
   await Promise.all([staffContext.close(), customerContext.close()]);
 });
+
+test("service-order pages fit 375 px, dialogs included", async ({ browser }) => {
+  const api = apiClient(createApiKey("riverside"));
+  const quote = await api.post("/api/v1/quotes", {
+    type: "reconditioning",
+    vin: VIN,
+    items: ["glass", "tires"],
+  });
+  const order = await api.post("/api/v1/service-orders", {
+    type: "reconditioning",
+    vin: VIN,
+    items: ["brakes"],
+  });
+  const deal = await api.post("/api/v1/deals", { customer: { name: "Narrow Nell" }, orders: [order.id] });
+  const noOverflow = async (page: Page, path: string) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  };
+  const viewport = { width: 375, height: 800 };
+  const staffContext = await browser.newContext({ viewport });
+  const staff = await staffContext.newPage();
+  await signIn(staff, "staff@riverside.test");
+  for (const path of [
+    "/service-orders",
+    "/service-orders?from=2026-13-45",
+    "/service-orders/new",
+    `/quotes/${quote.id}`,
+    "/quotes",
+    `/deals/${deal.id}`,
+    `/deals/${deal.id}/invoice`,
+    "/deals",
+    "/dashboard",
+  ])
+    await noOverflow(staff, path);
+
+  const opsContext = await browser.newContext({ viewport });
+  const ops = await opsContext.newPage();
+  await signIn(ops, "ops@forecourt.test");
+  await noOverflow(ops, "/operations");
+  await noOverflow(ops, `/service-orders/${order.id}`);
+  await ops.getByText("Delay…").click();
+  await ops.getByLabel("Reason for the delay").fill("Rotor on order");
+  await ops.getByLabel("New estimated completion").fill("2031-02-01T09:30");
+  await ops.getByRole("button", { name: "Delay", exact: true }).click();
+  const dialog = ops.getByRole("dialog", { name: "Delay this order?" });
+  await expect(dialog).toBeVisible();
+  const box = await dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
+  await dialog.getByRole("button", { name: "Delay order" }).click();
+  await expectStatus(ops, "Delayed");
+  // 09:30 in Richmond (New York time) is 14:30 UTC in February.
+  expect((await api.get(`/api/v1/service-orders/${order.id}`)).estimatedTime).toBe(
+    "2031-02-01T14:30:00.000Z",
+  );
+  await Promise.all([staffContext.close(), opsContext.close()]);
+});
