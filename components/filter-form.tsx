@@ -112,13 +112,38 @@ export type FilterInputProps = Omit<FilterFieldProps, "children"> & {
   value: string | undefined;
   type?: "text" | "date";
   placeholder?: string;
+  /** What is wrong with this filter's value (from the URL), shown under it. */
+  error?: string | null;
 };
 
 /** A text or date filter. */
-export function FilterInput({ id, label, className, name, value, type, placeholder }: FilterInputProps) {
+export function FilterInput({
+  id,
+  label,
+  className,
+  name,
+  value,
+  type,
+  placeholder,
+  error,
+}: FilterInputProps) {
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <FilterField id={id} label={label} className={className}>
-      <Input id={id} type={type} name={name} defaultValue={value} placeholder={placeholder} />
+      <Input
+        id={id}
+        type={type}
+        name={name}
+        defaultValue={value}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+      />
+      {error ? (
+        <p id={errorId} role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
     </FilterField>
   );
 }

@@ -78,6 +78,8 @@ export const quotes = sqliteTable(
     expiresAt: at("expires_at").notNull(),
     paidAt: at("paid_at"),
     orderId: text("order_id"),
+    canceledAt: at("canceled_at"),
+    cancelReason: text("cancel_reason"),
   },
   (t) => [
     uniqueIndex("quotes_pay_token_unique").on(t.payToken),
@@ -93,12 +95,15 @@ export const payments = sqliteTable(
     dealerId: text("dealer_id").notNull(),
     quoteId: text("quote_id"),
     method: text("method", { enum: ["card", "account"] }).notNull(),
-    status: text("status", { enum: ["succeeded", "declined"] }).notNull(),
+    status: text("status", { enum: ["succeeded", "declined", "refunded"] }).notNull(),
     amountCents: integer("amount_cents").notNull(),
     cardBrand: text("card_brand"),
     cardLast4: text("card_last4"),
     declineReason: text("decline_reason"),
     createdAt: createdAt(),
+    /** Test mode refunds nothing for real; the refund is recorded so the money trail stays whole. */
+    refundId: text("refund_id"),
+    refundedAt: at("refunded_at"),
   },
   (t) => [index("payments_quote_idx").on(t.quoteId)],
 );
@@ -127,6 +132,11 @@ export const serviceOrders = sqliteTable(
     totalCents: integer("total_cents").notNull(),
     paymentMethod: text("payment_method", { enum: ["card", "account"] }).notNull(),
     estimatedAt: at("estimated_at").notNull(),
+    /**
+     * The estimate promised when the order was created; delays move `estimatedAt` but never this,
+     * so the dashboard can compare completion with what was first promised.
+     */
+    originalEstimatedAt: at("original_estimated_at"),
     statusReason: text("status_reason"),
     receiptToken: text("receipt_token").notNull(),
     createdAt: createdAt(),
@@ -134,6 +144,10 @@ export const serviceOrders = sqliteTable(
     startedAt: at("started_at"),
     completedAt: at("completed_at"),
     canceledAt: at("canceled_at"),
+    /** Set when a canceled order's payment was refunded (mirrors the payment, read without a join). */
+    refundedAt: at("refunded_at"),
+    /** The staff form's one-time token: a resubmitted form finds its order instead of charging twice. */
+    requestToken: text("request_token"),
   },
   (t) => [
     index("service_orders_dealer_idx").on(t.dealerId, t.createdAt),
@@ -141,6 +155,11 @@ export const serviceOrders = sqliteTable(
     index("service_orders_vin_idx").on(t.vin),
     index("service_orders_deal_idx").on(t.dealId),
     uniqueIndex("service_orders_receipt_unique").on(t.receiptToken),
+    // One order per quote, even if two payments ever raced past the status check.
+    uniqueIndex("service_orders_quote_unique").on(t.quoteId).where(sql`quote_id is not null`),
+    uniqueIndex("service_orders_request_token_unique")
+      .on(t.dealerId, t.requestToken)
+      .where(sql`request_token is not null`),
   ],
 );
 

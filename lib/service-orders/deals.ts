@@ -19,7 +19,18 @@ export function serializeDeal(d: Deal) {
 }
 export type DealDto = ReturnType<typeof serializeDeal>;
 
-/** Attaches quotes and orders of this dealer to a deal; ids of other dealers are "not found". */
+const onOtherDeal = (id: string, otherDeal: string, param: "quotes" | "orders", via?: string) =>
+  conflict(
+    `${id} ${via ? `(through ${via}) ` : ""}is already on deal ${otherDeal}; it cannot move to another deal.`,
+    "already_on_deal",
+    param,
+  );
+
+/**
+ * Attaches quotes and orders of this dealer to a deal; ids of other dealers are "not found". A paid
+ * quote and its order travel together, so each is checked against the other's deal too: neither
+ * may leave a deal it is already on (its invoice would silently lose the charge), which is a 409.
+ */
 function attach(tx: DbOrTx, dealerId: string, dealId: string, quoteIds: string[], orderIds: string[]) {
   const missing = (param: string, id: string) =>
     new AppError({
@@ -28,38 +39,51 @@ function attach(tx: DbOrTx, dealerId: string, dealId: string, quoteIds: string[]
       message: `No such ${param.slice(0, -1)}: ${id}.`,
       param,
     });
-  if (quoteIds.length) {
-    const rows = tx
-      .select()
-      .from(quotes)
-      .where(and(inArray(quotes.id, quoteIds), eq(quotes.dealerId, dealerId)))
-      .all();
-    for (const id of quoteIds) {
-      const row = rows.find((r) => r.id === id);
-      if (!row) throw missing("quotes", id);
-      if (row.dealId && row.dealId !== dealId)
-        throw conflict(`${id} is already on deal ${row.dealId}.`, "already_attached", "quotes");
-    }
-    tx.update(quotes).set({ dealId }).where(inArray(quotes.id, quoteIds)).run();
-    // A paid quote's order follows it onto the deal.
-    const orderOfQuotes = rows.map((r) => r.orderId).filter((id): id is string => Boolean(id));
-    if (orderOfQuotes.length)
-      tx.update(serviceOrders).set({ dealId }).where(inArray(serviceOrders.id, orderOfQuotes)).run();
+  const quoteRows = quoteIds.length
+    ? tx
+        .select()
+        .from(quotes)
+        .where(and(inArray(quotes.id, quoteIds), eq(quotes.dealerId, dealerId)))
+        .all()
+    : [];
+  const orderRows = orderIds.length
+    ? tx
+        .select()
+        .from(serviceOrders)
+        .where(and(inArray(serviceOrders.id, orderIds), eq(serviceOrders.dealerId, dealerId)))
+        .all()
+    : [];
+  for (const id of quoteIds) if (!quoteRows.some((r) => r.id === id)) throw missing("quotes", id);
+  for (const id of orderIds) if (!orderRows.some((r) => r.id === id)) throw missing("orders", id);
+
+  // The partner of each: a paid quote's order, an order's quote.
+  const quoteOrderIds = quoteRows.map((q) => q.orderId).filter((id): id is string => Boolean(id));
+  const orderQuoteIds = orderRows.map((o) => o.quoteId).filter((id): id is string => Boolean(id));
+  const partnerOrders = quoteOrderIds.length
+    ? tx.select().from(serviceOrders).where(inArray(serviceOrders.id, quoteOrderIds)).all()
+    : [];
+  const partnerQuotes = orderQuoteIds.length
+    ? tx.select().from(quotes).where(inArray(quotes.id, orderQuoteIds)).all()
+    : [];
+  const elsewhere = (d: string | null) => d !== null && d !== dealId;
+  for (const q of quoteRows) {
+    if (elsewhere(q.dealId)) throw onOtherDeal(q.id, q.dealId!, "quotes");
+    const order = partnerOrders.find((o) => o.id === q.orderId);
+    if (order && elsewhere(order.dealId))
+      throw onOtherDeal(q.id, order.dealId!, "quotes", `its order ${order.id}`);
   }
-  if (orderIds.length) {
-    const rows = tx
-      .select()
-      .from(serviceOrders)
-      .where(and(inArray(serviceOrders.id, orderIds), eq(serviceOrders.dealerId, dealerId)))
-      .all();
-    for (const id of orderIds) {
-      const row = rows.find((r) => r.id === id);
-      if (!row) throw missing("orders", id);
-      if (row.dealId && row.dealId !== dealId)
-        throw conflict(`${id} is already on deal ${row.dealId}.`, "already_attached", "orders");
-    }
-    tx.update(serviceOrders).set({ dealId }).where(inArray(serviceOrders.id, orderIds)).run();
+  for (const o of orderRows) {
+    if (elsewhere(o.dealId)) throw onOtherDeal(o.id, o.dealId!, "orders");
+    const quote = partnerQuotes.find((q) => q.id === o.quoteId);
+    if (quote && elsewhere(quote.dealId))
+      throw onOtherDeal(o.id, quote.dealId!, "orders", `its quote ${quote.id}`);
   }
+
+  const allQuotes = [...new Set([...quoteIds, ...orderQuoteIds])];
+  const allOrders = [...new Set([...orderIds, ...quoteOrderIds])];
+  if (allQuotes.length) tx.update(quotes).set({ dealId }).where(inArray(quotes.id, allQuotes)).run();
+  if (allOrders.length)
+    tx.update(serviceOrders).set({ dealId }).where(inArray(serviceOrders.id, allOrders)).run();
 }
 
 export function createDeal(db: Db, actor: Actor, input: unknown): DealDto {

@@ -2,6 +2,7 @@ import type { ApiOperation } from "@/lib/platform/openapi/document";
 import {
   attachToDealSchema,
   buyFromCandidateSchema,
+  cancelQuoteSchema,
   createDealSchema,
   createOrderSchema,
   createQuoteSchema,
@@ -34,7 +35,7 @@ export const serviceOrderOperations: ApiOperation[] = [
   {
     method: "get",
     path: "/api/v1/quotes",
-    summary: "List quotes",
+    summary: "List quotes (status is derived: an unpaid quote past expiresAt is expired)",
     tag,
     scope: "quotes.read",
     query: quoteFiltersSchema,
@@ -50,6 +51,14 @@ export const serviceOrderOperations: ApiOperation[] = [
   },
   {
     method: "post",
+    path: "/api/v1/quotes/{id}/cancel",
+    summary: "Cancel an unpaid quote (optional reason); its pay link then says it was canceled",
+    tag,
+    scope: "quotes.write",
+    body: cancelQuoteSchema,
+  },
+  {
+    method: "post",
     path: "/api/v1/service-orders",
     summary: "Place a reconditioning order directly (paid on account)",
     tag,
@@ -60,7 +69,8 @@ export const serviceOrderOperations: ApiOperation[] = [
   {
     method: "get",
     path: "/api/v1/service-orders",
-    summary: "List service orders (status, type, deal, from/to, q = order id, VIN or stock)",
+    summary:
+      "List service orders (status, type, deal, from/to = days in the dealer's time zone, q = order id or part of a VIN or stock number, sort = created|estimate)",
     tag,
     scope: "service_orders.read",
     query: orderFiltersSchema,
@@ -75,7 +85,8 @@ export const serviceOrderOperations: ApiOperation[] = [
   {
     method: "patch",
     path: "/api/v1/service-orders/{id}",
-    summary: "Change status (in-progress, delayed, completed, canceled) or ETA",
+    summary:
+      "Change status (in-progress, delayed, completed, canceled) or ETA (must be later than now); canceling refunds the payment",
     tag,
     scope: "service_orders.write",
     body: updateOrderSchema,

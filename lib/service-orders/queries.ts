@@ -1,5 +1,21 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, like, lt, or } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import {
@@ -13,19 +29,19 @@ import {
   timelineEntries,
 } from "@/db/schema";
 import { type Actor, dealerOf, requireScope } from "@/lib/platform/actor";
+import { nowMs } from "@/lib/platform/clock";
 import { notFound } from "@/lib/platform/errors";
 import { toDollars } from "@/lib/platform/money";
-import { afterCursor, page } from "@/lib/platform/pagination";
+import { afterCursor, decodeCursor, encodeCursor, page } from "@/lib/platform/pagination";
 import { parseInput } from "@/lib/platform/validation";
 import { isOps, orderDealerFilter } from "./access";
 import { serializeDeal } from "./deals";
 import { OPEN_STATUSES } from "./lifecycle";
-import { averageTimeInStatus, estimateAccuracy } from "./metrics";
-import { dealFiltersSchema, orderFiltersSchema, quoteFiltersSchema } from "./schema";
+import { averageTimeInStatus, estimateAccuracy, timeToComplete } from "./metrics";
+import { quoteStatus } from "./quote-state";
+import { dealFiltersSchema, type OrderFilters, orderFiltersSchema, quoteFiltersSchema } from "./schema";
 import { serializeCandidate, serializeOrder, serializeQuote } from "./serialize";
-
-const dayStart = (d: string) => new Date(`${d}T00:00:00Z`);
-const dayEnd = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+import { endOfLocalDay, startOfLocalDay } from "./zoned-time";
 
 export function getQuote(db: Db, actor: Actor, id: string) {
   requireScope(actor, "quotes.read");
@@ -47,7 +63,7 @@ export function listQuotes(db: Db, actor: Actor, raw: unknown) {
     .where(
       and(
         eq(quotes.dealerId, dealerOf(actor)),
-        f.status ? eq(quotes.status, f.status) : undefined,
+        quoteStatusFilter(f.status, nowMs()),
         f.type ? eq(quotes.type, f.type) : undefined,
         f.deal ? eq(quotes.dealId, f.deal) : undefined,
         afterCursor(f.cursor, quotes.createdAt, quotes.id),
@@ -58,6 +74,15 @@ export function listQuotes(db: Db, actor: Actor, raw: unknown) {
     .all();
   const { data, nextCursor } = page(rows, f.limit);
   return { data: data.map((q) => serializeQuote(q)), nextCursor };
+}
+
+/** Expiry is derived (quote-state.ts), so "awaiting-payment" and "expired" split on expires_at. */
+function quoteStatusFilter(status: string | undefined, now: number): SQL | undefined {
+  const stillOpen = eq(quotes.status, "awaiting-payment");
+  if (status === "awaiting-payment") return and(stillOpen, gt(quotes.expiresAt, new Date(now)));
+  if (status === "expired") return and(stillOpen, lte(quotes.expiresAt, new Date(now)));
+  if (status === "paid" || status === "canceled") return eq(quotes.status, status);
+  return undefined;
 }
 
 /** What the customer's pay page shows; reached only through the unguessable token. */
@@ -135,10 +160,60 @@ export function getOrderDetail(db: Db, actor: Actor, id: string) {
   };
 }
 
+/** `text` inside a LIKE pattern, matched literally (staff may type % or _ in a stock number). */
+const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const containsText = (column: SQLiteColumn, text: string) =>
+  sql`${column} like ${likeContains(text)} escape '\\'`;
+
+/**
+ * Order id exactly; any part of the VIN (staff type its last 6-8 characters) or of the stock
+ * number, ignoring case (SQLite's LIKE folds ASCII case).
+ */
+function orderSearch(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  return or(
+    eq(serviceOrders.id, q),
+    containsText(serviceOrders.vin, q),
+    containsText(serviceOrders.stock, q),
+  );
+}
+
+/**
+ * `from`/`to` are calendar days in each order's dealer's time zone: one bound per zone in scope,
+ * since the ops queue spans dealers in different zones.
+ */
+function createdWithin(db: Db, f: OrderFilters): SQL | undefined {
+  if (!f.from && !f.to) return undefined;
+  const zones = db
+    .selectDistinct({ timeZone: dealers.timeZone })
+    .from(dealers)
+    .all()
+    .map((z) => z.timeZone);
+  return or(
+    ...zones.map((zone) =>
+      and(
+        eq(dealers.timeZone, zone),
+        f.from ? gte(serviceOrders.createdAt, startOfLocalDay(f.from, zone)!) : undefined,
+        f.to ? lt(serviceOrders.createdAt, endOfLocalDay(f.to, zone)!) : undefined,
+      ),
+    ),
+  );
+}
+
+/** Soonest estimate first: what the ops queue works through. Cursor over (estimated_at, id). */
+function afterEstimateCursor(cursor: string | undefined): SQL | undefined {
+  if (!cursor) return undefined;
+  const c = decodeCursor(cursor);
+  return or(
+    gt(serviceOrders.estimatedAt, c.at),
+    and(eq(serviceOrders.estimatedAt, c.at), gt(serviceOrders.id, c.id)),
+  );
+}
+
 export function listOrders(db: Db, actor: Actor, raw: unknown) {
   requireScope(actor, "service_orders.read");
   const f = parseInput(orderFiltersSchema, raw);
-  const q = f.q?.trim();
+  const byEstimate = f.sort === "estimate";
   const rows = db
     .select({ order: serviceOrders, dealerName: dealers.name, dealerTimeZone: dealers.timeZone })
     .from(serviceOrders)
@@ -154,25 +229,25 @@ export function listOrders(db: Db, actor: Actor, raw: unknown) {
             : undefined,
         f.type ? eq(serviceOrders.type, f.type) : undefined,
         f.deal ? eq(serviceOrders.dealId, f.deal) : undefined,
-        f.from ? gte(serviceOrders.createdAt, dayStart(f.from)) : undefined,
-        f.to ? lt(serviceOrders.createdAt, dayEnd(f.to)) : undefined,
-        q
-          ? or(
-              eq(serviceOrders.id, q),
-              like(serviceOrders.vin, `${q.toUpperCase()}%`),
-              eq(serviceOrders.stock, q),
-            )
-          : undefined,
-        afterCursor(f.cursor, serviceOrders.createdAt, serviceOrders.id),
+        createdWithin(db, f),
+        orderSearch(f.q?.trim()),
+        byEstimate
+          ? afterEstimateCursor(f.cursor)
+          : afterCursor(f.cursor, serviceOrders.createdAt, serviceOrders.id),
       ),
     )
-    .orderBy(desc(serviceOrders.createdAt), desc(serviceOrders.id))
+    .orderBy(
+      ...(byEstimate
+        ? [asc(serviceOrders.estimatedAt), asc(serviceOrders.id)]
+        : [desc(serviceOrders.createdAt), desc(serviceOrders.id)]),
+    )
     .limit(f.limit + 1)
     .all();
-  const { data, nextCursor } = page(
-    rows.map((r) => ({ ...r, createdAt: r.order.createdAt, id: r.order.id })),
-    f.limit,
-  );
+  const more = rows.length > f.limit;
+  const data = more ? rows.slice(0, f.limit) : rows;
+  const last = data[data.length - 1]?.order;
+  const nextCursor =
+    more && last ? encodeCursor(byEstimate ? last.estimatedAt : last.createdAt, last.id) : null;
   return {
     data: data.map((r) => ({
       ...serializeOrder(r.order, null),
@@ -232,11 +307,14 @@ export function listDeals(db: Db, actor: Actor, raw: unknown) {
 
 /**
  * The deal's final invoice: orders charged to the dealer's account roll up into the total;
- * what the customer paid by card is listed as paid separately. Canceled orders are shown at zero.
+ * what the customer paid by card is listed as paid separately. Canceled orders count as zero and,
+ * having been paid, show as refunded. Quotes not yet paid are listed, the expired and canceled
+ * ones apart from those still awaiting payment.
  */
 export function dealInvoice(db: Db, actor: Actor, dealId: string) {
   requireScope(actor, "deals.read");
   const dealerId = dealerOf(actor);
+  const now = nowMs();
   const deal = db
     .select()
     .from(deals)
@@ -260,6 +338,7 @@ export function dealInvoice(db: Db, actor: Actor, dealId: string) {
     type: o.type,
     status: o.status,
     vin: o.vin,
+    refunded: o.refundedAt !== null,
     items: o.items.map((i) => ({
       service: i.service,
       name: i.name,
@@ -269,26 +348,27 @@ export function dealInvoice(db: Db, actor: Actor, dealId: string) {
     })),
     amount: o.status === "canceled" ? 0 : toDollars(o.totalCents),
   });
-  const rolledUp = orders.filter((o) => o.paymentMethod === "account").map(line);
-  const paidSeparately = [
-    ...orders.filter((o) => o.paymentMethod === "card").map((o) => ({ ...line(o), quote: o.quoteId })),
-  ];
-  const openQuotes = dealQuotes
-    .filter((q) => q.status === "awaiting-payment")
-    .map((q) => ({ quote: q.id, type: q.type, total: toDollars(q.totalCents), status: q.status }));
-  const totalCents = orders
-    .filter((o) => o.paymentMethod === "account" && o.status !== "canceled")
-    .reduce((s, o) => s + o.totalCents, 0);
-  const separatelyCents = orders
-    .filter((o) => o.paymentMethod === "card" && o.status !== "canceled")
-    .reduce((s, o) => s + o.totalCents, 0);
+  const charged = (o: ServiceOrder) => o.status !== "canceled";
+  const onAccount = orders.filter((o) => o.paymentMethod === "account");
+  const byCard = orders.filter((o) => o.paymentMethod === "card");
+  const sum = (list: ServiceOrder[]) => list.reduce((s, o) => s + o.totalCents, 0);
+  const unpaidQuote = (q: (typeof dealQuotes)[number]) => ({
+    quote: q.id,
+    type: q.type,
+    total: toDollars(q.totalCents),
+    status: quoteStatus(q, now),
+  });
+  const unpaid = dealQuotes.filter((q) => q.status !== "paid").map(unpaidQuote);
   return {
     deal: serializeDeal(deal),
-    lines: rolledUp,
-    paidSeparately,
-    awaitingPayment: openQuotes,
-    total: toDollars(totalCents),
-    paidSeparatelyTotal: toDollars(separatelyCents),
+    lines: onAccount.map(line),
+    paidSeparately: byCard.map((o) => ({ ...line(o), quote: o.quoteId })),
+    awaitingPayment: unpaid.filter((q) => q.status === "awaiting-payment"),
+    /** Quotes that can no longer be paid: in no total, listed so nobody chases them. */
+    expiredOrCanceled: unpaid.filter((q) => q.status !== "awaiting-payment"),
+    total: toDollars(sum(onAccount.filter(charged))),
+    paidSeparatelyTotal: toDollars(sum(byCard.filter(charged))),
+    refundedTotal: toDollars(sum(orders.filter((o) => o.refundedAt !== null))),
     currency: "USD",
   };
 }
@@ -309,9 +389,16 @@ export function getDealDetail(db: Db, actor: Actor, dealId: string) {
 
 const THIRTY_DAYS = 30 * 86_400_000;
 
+/**
+ * Service-order health over the last 30 days (`nowMs`, so tests can move the clock). Time in each
+ * status counts every order with a status period overlapping the window, clipped to it; completion
+ * is compared with the estimate first promised (and with the latest one, to show slippage).
+ */
 export function serviceOrderDashboard(db: Db, actor: Actor) {
   requireScope(actor, "service_orders.read");
-  const now = Date.now();
+  const now = nowMs();
+  const window = { start: now - THIRTY_DAYS, end: now };
+  const since = new Date(window.start);
   const scope = orderDealerFilter(actor, serviceOrders.dealerId);
   const open = db
     .select({
@@ -329,48 +416,70 @@ export function serviceOrderDashboard(db: Db, actor: Actor) {
   const openByStatus = Object.fromEntries(
     OPEN_STATUSES.map((s) => [s, open.filter((o) => o.status === s).length]),
   );
-  const recentIds = db
+  // Orders alive at some point in the window: open now, or closed inside it.
+  const inWindow = db
     .select({ id: serviceOrders.id })
     .from(serviceOrders)
-    .where(and(scope, gte(serviceOrders.updatedAt, new Date(now - THIRTY_DAYS))))
+    .where(
+      and(
+        scope,
+        lte(serviceOrders.createdAt, new Date(now)),
+        or(
+          inArray(serviceOrders.status, [...OPEN_STATUSES]),
+          gte(serviceOrders.completedAt, since),
+          gte(serviceOrders.canceledAt, since),
+        ),
+      ),
+    );
+  const changes = db
+    .select({
+      orderId: timelineEntries.subjectId,
+      status: timelineEntries.toStatus,
+      at: timelineEntries.at,
+    })
+    .from(timelineEntries)
+    .where(
+      and(
+        eq(timelineEntries.subjectType, "service_order"),
+        isNotNull(timelineEntries.toStatus),
+        inArray(timelineEntries.subjectId, inWindow),
+      ),
+    )
     .all()
-    .map((r) => r.id);
-  const changes = recentIds.length
-    ? db
-        .select({
-          orderId: timelineEntries.subjectId,
-          status: timelineEntries.toStatus,
-          at: timelineEntries.at,
-        })
-        .from(timelineEntries)
-        .where(
-          and(
-            eq(timelineEntries.subjectType, "service_order"),
-            inArray(timelineEntries.subjectId, recentIds),
-          ),
-        )
-        .all()
-        .filter((c): c is { orderId: string; status: string; at: Date } => c.status !== null)
-        .map((c) => ({ orderId: c.orderId, status: c.status, at: c.at.getTime() }))
-    : [];
+    .map((c) => ({ orderId: c.orderId, status: c.status as string, at: c.at.getTime() }));
   const completed = db
-    .select({ estimatedAt: serviceOrders.estimatedAt, completedAt: serviceOrders.completedAt })
+    .select({
+      type: serviceOrders.type,
+      createdAt: serviceOrders.createdAt,
+      estimatedAt: serviceOrders.estimatedAt,
+      originalEstimatedAt: serviceOrders.originalEstimatedAt,
+      completedAt: serviceOrders.completedAt,
+    })
     .from(serviceOrders)
     .where(
       and(
         scope,
         eq(serviceOrders.status, "completed"),
-        gte(serviceOrders.completedAt, new Date(now - THIRTY_DAYS)),
+        gte(serviceOrders.completedAt, since),
+        lte(serviceOrders.completedAt, new Date(now)),
       ),
     )
     .all()
-    .map((c) => ({ estimatedAt: c.estimatedAt.getTime(), completedAt: (c.completedAt as Date).getTime() }));
+    .map((c) => ({
+      type: c.type,
+      createdAt: c.createdAt.getTime(),
+      estimatedAt: c.estimatedAt.getTime(),
+      originalEstimatedAt: (c.originalEstimatedAt ?? c.estimatedAt).getTime(),
+      completedAt: (c.completedAt as Date).getTime(),
+    }));
   return {
     openByStatus,
     delayed: open
       .filter((o) => o.status === "delayed")
       .map((o) => ({ ...o, estimatedAt: o.estimatedAt.toISOString() })),
-    timeInStatus: averageTimeInStatus(changes, now),
+    timeInStatus: averageTimeInStatus(changes, window),
     estimateAccuracy: estimateAccuracy(completed),
+    /** Reconditioning orders completed in the window: created -> completed. */
+    timeInRecon: timeToComplete(completed.filter((c) => c.type === "reconditioning")),
   };
 }

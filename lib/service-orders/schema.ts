@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { nowMs } from "@/lib/platform/clock";
 import { vinProblem } from "@/lib/platform/vin";
 import { RECON_CODES } from "./catalog";
+import { isCalendarDate } from "./zoned-time";
 
 export const vinSchema = z
   .string()
@@ -213,8 +215,21 @@ export const updateOrderSchema = z
         message: "A delayed order needs a new estimatedTime.",
       });
     }
+    // A new estimate is a promise about the future; one already past would read as late at once.
+    if (v.estimatedTime && Date.parse(v.estimatedTime) <= nowMs()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["estimatedTime"],
+        message: "The new estimate must be later than now.",
+        params: { code: "estimate_in_past" },
+      });
+    }
   });
 export type UpdateOrderInput = z.input<typeof updateOrderSchema>;
+
+export const cancelQuoteSchema = z.object({
+  reason: z.string().trim().max(500).optional(),
+});
 
 export const candidateSchema = z.object({
   vin: vinSchema,
@@ -263,7 +278,7 @@ const listBase = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 };
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.");
+const dateOnly = z.string().refine(isCalendarDate, "Enter a real date as YYYY-MM-DD, such as 2026-01-31.");
 
 export const orderFiltersSchema = z.object({
   status: z.enum(["pending", "in-progress", "delayed", "completed", "canceled", "open"]).optional(),
@@ -273,6 +288,8 @@ export const orderFiltersSchema = z.object({
   to: dateOnly.optional(),
   q: z.string().trim().max(60).optional(),
   dealer: z.string().optional(),
+  /** `created`: newest first (default); `estimate`: soonest estimated completion first. */
+  sort: z.enum(["created", "estimate"]).default("created"),
   ...listBase,
 });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;

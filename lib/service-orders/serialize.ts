@@ -1,6 +1,8 @@
 import type { LineItem, Quote, SearchCandidate, ServiceOrder, TimelineEntry } from "@/db/schema";
+import { nowMs } from "@/lib/platform/clock";
 import { toDollars } from "@/lib/platform/money";
 import { currentOrigin } from "@/lib/platform/origin";
+import { quoteEstimate, quoteStatus } from "./quote-state";
 
 const itemDto = (i: LineItem) => ({
   service: i.service,
@@ -10,14 +12,15 @@ const itemDto = (i: LineItem) => ({
   quantity: i.quantity,
 });
 
-export function serializeQuote(q: Quote, origin = currentOrigin()) {
+/** `now` decides whether an unpaid quote has expired and what "if paid now" means (see quote-state.ts). */
+export function serializeQuote(q: Quote, origin = currentOrigin(), now = nowMs()) {
   return {
     id: q.id,
     deal: q.dealId,
     type: q.type,
     services: q.services,
-    status: q.status,
-    estimatedTime: q.estimatedAt.toISOString(),
+    status: quoteStatus(q, now),
+    estimatedTime: quoteEstimate(q, now)?.toISOString() ?? null,
     checkoutLink: `${origin}/pay/${q.payToken}`,
     paid: q.status === "paid",
     total: toDollars(q.totalCents),
@@ -37,6 +40,8 @@ export function serializeQuote(q: Quote, origin = currentOrigin()) {
     order: q.orderId,
     createdAt: q.createdAt.toISOString(),
     expiresAt: q.expiresAt.toISOString(),
+    canceledAt: q.canceledAt?.toISOString() ?? null,
+    cancelReason: q.cancelReason ?? null,
   };
 }
 export type QuoteDto = ReturnType<typeof serializeQuote>;
@@ -64,8 +69,13 @@ export function serializeOrder(o: ServiceOrder, history: TimelineEntry[] | null,
     status: o.status,
     statusReason: o.statusReason,
     estimatedTime: o.estimatedAt.toISOString(),
+    /** The estimate first promised; delays move estimatedTime only. */
+    originalEstimatedTime: (o.originalEstimatedAt ?? o.estimatedAt).toISOString(),
     receiptLink: `${origin}/receipt/${o.receiptToken}`,
-    paid: true,
+    // Every order is paid when it is created; a canceled order's payment is then refunded.
+    paid: o.paymentId !== null && o.refundedAt === null,
+    refunded: o.refundedAt !== null,
+    refundedAt: o.refundedAt?.toISOString() ?? null,
     paymentMethod: o.paymentMethod,
     total: toDollars(o.totalCents),
     items: o.items.map(itemDto),
@@ -78,6 +88,7 @@ export function serializeOrder(o: ServiceOrder, history: TimelineEntry[] | null,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     completedAt: o.completedAt?.toISOString() ?? null,
+    canceledAt: o.canceledAt?.toISOString() ?? null,
     ...(history ? { history: serializeHistory(history) } : {}),
   };
 }

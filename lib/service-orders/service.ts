@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { insertRow } from "@/db/raw";
 import {
@@ -16,10 +16,10 @@ import {
 } from "@/db/schema";
 import { type Actor, dealerOf, requireRole, requireScope } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
-import { AppError, conflict, forbidden, notFound } from "@/lib/platform/errors";
+import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
 import { newId, newPublicToken } from "@/lib/platform/ids";
-import { toCents } from "@/lib/platform/money";
+import { toCents, toDollars } from "@/lib/platform/money";
 import type { NotificationInput } from "@/lib/platform/notifications/enqueue";
 import { cardFormSchema, chargeTestCard } from "@/lib/platform/test-cards";
 import { parseInput } from "@/lib/platform/validation";
@@ -33,8 +33,10 @@ import {
   reconItems,
   totalCents,
 } from "./pricing";
+import { quoteEstimate, quoteStatus } from "./quote-state";
 import {
   buyFromCandidateSchema,
+  cancelQuoteSchema,
   candidateSchema,
   createOrderSchema,
   createQuoteSchema,
@@ -69,6 +71,18 @@ const describeOrder = (o: { type: string; services: string[]; vin: string | null
 function orderEmail(order: ServiceOrder, subject: string, body: string): NotificationInput[] {
   const to = order.contact?.email;
   return to ? [{ channel: "email", to, subject: `${subject} · ${order.id}`, body }] : [];
+}
+
+function isUniqueViolation(e: unknown, column: string): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === "SQLITE_CONSTRAINT_UNIQUE" && Boolean(err.message?.includes(column));
+}
+
+function assertPayable(quote: Quote, now: number) {
+  const status = quoteStatus(quote, now);
+  if (status === "paid") throw conflict("This quote has already been paid.", "quote_already_paid");
+  if (status !== "awaiting-payment")
+    throw conflict(`This quote can no longer be paid (${status}).`, "quote_not_payable");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +135,8 @@ function insertQuote(
     expiresAt: new Date(now + QUOTE_TTL_MS),
     paidAt: null,
     orderId: null,
+    canceledAt: null,
+    cancelReason: null,
   };
   insertRow(tx, quotes, quote);
   const dto = serializeQuote(quote);
@@ -192,12 +208,19 @@ export function createQuote(db: Db, actor: Actor, input: unknown) {
   }, IMMEDIATE);
 }
 
-/** Creates the order a paid quote (or a direct order) turns into, with its event and email. */
+/**
+ * Creates the order a paid quote (or a direct order) turns into, with its event and email. The
+ * estimate given here is also the one first promised, which the dashboard measures completion by.
+ */
 function insertOrder(
   tx: DbOrTx,
   actor: Actor,
   dealerId: string,
-  source: Omit<QuoteDraft, "fromOrderId" | "fromCandidateId"> & { quoteId: string | null },
+  source: Omit<QuoteDraft, "fromOrderId" | "fromCandidateId"> & {
+    quoteId: string | null;
+    estimatedAt: Date;
+    requestToken?: string | null;
+  },
   payment: { id: string; method: "card" | "account" },
 ): ServiceOrder {
   const now = nowMs();
@@ -219,7 +242,8 @@ function insertOrder(
     items: source.items,
     totalCents: totalCents(source.items),
     paymentMethod: payment.method,
-    estimatedAt: estimateFrom(now, source.items),
+    estimatedAt: source.estimatedAt,
+    originalEstimatedAt: source.estimatedAt,
     receiptToken: newPublicToken(),
     createdAt: new Date(now),
     updatedAt: new Date(now),
@@ -227,8 +251,17 @@ function insertOrder(
     startedAt: null,
     completedAt: null,
     canceledAt: null,
+    refundedAt: null,
+    requestToken: source.requestToken ?? null,
   };
-  insertRow(tx, serviceOrders, order);
+  try {
+    insertRow(tx, serviceOrders, order);
+  } catch (e) {
+    // The unique index on quote_id is the backstop should two payments ever pass the status check.
+    if (isUniqueViolation(e, "service_orders.quote_id"))
+      throw conflict("This quote has already been paid.", "quote_already_paid");
+    throw e;
+  }
   recordChange(tx, {
     dealerId,
     actor,
@@ -255,13 +288,8 @@ function settleQuote(
 ): PayResult {
   return db.transaction((tx) => {
     const fresh = tx.select().from(quotes).where(eq(quotes.id, quote.id)).get()!;
-    if (fresh.status === "paid") throw conflict("This quote has already been paid.", "quote_already_paid");
-    if (fresh.status !== "awaiting-payment" || fresh.expiresAt.getTime() < nowMs()) {
-      throw conflict(
-        `This quote can no longer be paid (${fresh.status === "awaiting-payment" ? "expired" : fresh.status}).`,
-        "quote_not_payable",
-      );
-    }
+    const now = nowMs();
+    assertPayable(fresh, now);
     const paymentId = newId("pay");
     tx.insert(payments)
       .values({
@@ -279,12 +307,13 @@ function settleQuote(
       tx,
       actor,
       fresh.dealerId,
-      { ...fresh, quoteId: fresh.id },
+      // Flow 1: the order takes the quote's estimate, the one the quote showed as "if paid now".
+      { ...fresh, quoteId: fresh.id, estimatedAt: quoteEstimate(fresh, now)! },
       { id: paymentId, method: payment.method },
     );
     const paid = tx
       .update(quotes)
-      .set({ status: "paid", paidAt: new Date(nowMs()), orderId: order.id })
+      .set({ status: "paid", paidAt: new Date(now), orderId: order.id, estimatedAt: order.estimatedAt })
       .where(eq(quotes.id, fresh.id))
       .returning()
       .get();
@@ -329,9 +358,9 @@ export function payQuoteWithCard(db: Db, payToken: string, input: unknown): PayR
     role: null,
     scopes: [],
   };
+  // Before the card is even read: an expired or canceled quote charges nothing, not even a decline.
+  assertPayable(quote, nowMs());
   const card = parseInput(cardFormSchema, input);
-  if (quote.status !== "awaiting-payment")
-    throw conflict("This quote has already been paid.", "quote_already_paid");
   const outcome = chargeTestCard(card.cardNumber);
   if (!outcome.approved) {
     db.transaction((tx) => {
@@ -367,15 +396,77 @@ export function payQuoteWithCard(db: Db, payToken: string, input: unknown): PayR
   return settleQuote(db, actor, quote, { method: "card", brand: outcome.brand, last4: outcome.last4 });
 }
 
+/**
+ * Withdraws a quote that has not been paid (awaiting payment or expired); its pay link then says
+ * it was canceled. A paid quote has an order: cancel that instead.
+ */
+export function cancelQuote(db: Db, actor: Actor, quoteId: string, input: unknown) {
+  requireScope(actor, "quotes.write");
+  const dealerId = dealerOf(actor);
+  const data = parseInput(cancelQuoteSchema, input);
+  return db.transaction((tx) => {
+    const quote = tx
+      .select()
+      .from(quotes)
+      .where(and(eq(quotes.id, quoteId), eq(quotes.dealerId, dealerId)))
+      .get();
+    if (!quote) throw notFound("quote");
+    if (quote.status === "paid")
+      throw conflict(
+        "A paid quote cannot be canceled; cancel its service order instead.",
+        "quote_already_paid",
+      );
+    if (quote.status === "canceled") throw conflict("This quote is already canceled.", "quote_canceled");
+    const now = nowMs();
+    const canceled = tx
+      .update(quotes)
+      .set({ status: "canceled", canceledAt: new Date(now), cancelReason: data.reason ?? null })
+      .where(eq(quotes.id, quote.id))
+      .returning()
+      .get();
+    const dto = serializeQuote(canceled);
+    recordChange(tx, {
+      dealerId,
+      actor,
+      subject: { type: "quote", id: quote.id },
+      from: quoteStatus(quote, now),
+      to: "canceled",
+      note: data.reason ? `Quote canceled: ${data.reason}` : "Quote canceled",
+      event: { name: "quote.canceled", type: quote.type, data: dto },
+    });
+    return dto;
+  }, IMMEDIATE);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Orders
 
-/** "Place order": reconditioning scheduled and paid at once on the dealer's account. */
-export function createDirectOrder(db: Db, actor: Actor, input: unknown) {
+/**
+ * "Place order": reconditioning scheduled and paid at once on the dealer's account. A form sends a
+ * `requestToken` made once per render: a resubmit or double click with the same token answers with
+ * the order it already placed instead of charging again (the API has Idempotency-Key for this).
+ */
+export function createDirectOrder(
+  db: Db,
+  actor: Actor,
+  input: unknown,
+  opts: { requestToken?: string } = {},
+) {
   requireScope(actor, "service_orders.write");
   const dealerId = dealerOf(actor);
   const data = parseInput(createOrderSchema, input);
+  const requestToken = opts.requestToken?.trim() || null;
+  if (requestToken && requestToken.length > 100)
+    throw invalid("requestToken", "This form token is not valid.");
   return db.transaction((tx) => {
+    if (requestToken) {
+      const placed = tx
+        .select()
+        .from(serviceOrders)
+        .where(and(eq(serviceOrders.dealerId, dealerId), eq(serviceOrders.requestToken, requestToken)))
+        .get();
+      if (placed) return serializeOrder(placed, null);
+    }
     const dealId = assertDeal(tx, dealerId, data.deal);
     const items = reconItems(data.items);
     const paymentId = newId("pay");
@@ -402,6 +493,8 @@ export function createDirectOrder(db: Db, actor: Actor, input: unknown) {
         contact: data.contact,
         dealId,
         quoteId: null,
+        estimatedAt: estimateFrom(nowMs(), items),
+        requestToken,
       },
       { id: paymentId, method: "account" },
     );
@@ -440,6 +533,7 @@ export function updateOrder(db: Db, actor: Actor, orderId: string, input: unknow
     }
     const now = new Date(nowMs());
     const estimatedAt = data.estimatedTime ? new Date(data.estimatedTime) : order.estimatedAt;
+    const refunded = data.status === "canceled" ? refundPayment(tx, order, now) : false;
     const updated = tx
       .update(serviceOrders)
       .set({
@@ -450,20 +544,28 @@ export function updateOrder(db: Db, actor: Actor, orderId: string, input: unknow
         ...(data.status === "in-progress" ? { statusReason: null, startedAt: order.startedAt ?? now } : {}),
         ...(data.status === "completed" ? { completedAt: now, statusReason: null } : {}),
         ...(data.status === "canceled" ? { canceledAt: now } : {}),
+        ...(refunded ? { refundedAt: now } : {}),
       })
       .where(eq(serviceOrders.id, order.id))
       .returning()
       .get();
     const etaChanged = estimatedAt.getTime() !== order.estimatedAt.getTime();
     const note = data.note ?? (data.status ? null : "Estimated time changed");
+    const refundNote = refunded ? ` Refunded ${formatUsd(order.totalCents)} to the ${payerOf(order)}.` : "";
     recordChange(tx, {
       dealerId: order.dealerId,
       actor,
       subject: { type: "service_order", id: order.id },
       from: data.status ? order.status : null,
       to: data.status ?? null,
-      note,
-      data: etaChanged ? { estimatedTime: estimatedAt.toISOString() } : undefined,
+      note: refundNote ? `${sentence(note ?? "Canceled")}${refundNote}` : note,
+      data:
+        etaChanged || refunded
+          ? {
+              ...(etaChanged ? { estimatedTime: estimatedAt.toISOString() } : {}),
+              ...(refunded ? { refunded: toDollars(order.totalCents) } : {}),
+            }
+          : undefined,
       event: {
         name: data.status ? eventForStatus(to) : "service.updated",
         type: order.type,
@@ -473,6 +575,28 @@ export function updateOrder(db: Db, actor: Actor, orderId: string, input: unknow
     });
     return serializeOrder(updated, null);
   }, IMMEDIATE);
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const formatUsd = (cents: number) => usdFormat.format(toDollars(cents));
+const payerOf = (order: ServiceOrder) => (order.paymentMethod === "card" ? "card" : "dealer's account");
+
+/**
+ * Canceling a paid order gives the money back: the payment is marked refunded with a refund id and
+ * time (test mode moves no real money, card and account alike). False when there was nothing to refund.
+ */
+function refundPayment(tx: DbOrTx, order: ServiceOrder, at: Date): boolean {
+  if (!order.paymentId) return false;
+  const refunded = tx
+    .update(payments)
+    .set({ status: "refunded", refundId: newId("re"), refundedAt: at })
+    .where(
+      and(eq(payments.id, order.paymentId), eq(payments.status, "succeeded"), isNull(payments.refundedAt)),
+    )
+    .returning({ id: payments.id })
+    .get();
+  return Boolean(refunded);
 }
 
 function statusEmail(order: ServiceOrder, note: string | null): NotificationInput[] {
@@ -486,7 +610,10 @@ function statusEmail(order: ServiceOrder, note: string | null): NotificationInpu
       `${what} is delayed: ${note}. New estimate: ${order.estimatedAt.toUTCString()}.`,
     );
   }
-  return orderEmail(order, "Your service order was canceled", `${what} was canceled: ${note}.`);
+  const refund = order.refundedAt
+    ? ` The ${formatUsd(order.totalCents)} paid has been refunded to the ${payerOf(order)}.`
+    : "";
+  return orderEmail(order, "Your service order was canceled", `${what} was canceled: ${note}.${refund}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +677,13 @@ export function createBuyQuoteFromCandidate(db: Db, actor: Actor, candidateId: s
       .where(and(eq(searchCandidates.id, candidateId), eq(searchCandidates.dealerId, dealerId)))
       .get();
     if (!candidate) throw notFound("candidate");
-    if (candidate.quoteId) throw conflict("A buy quote already exists for this vehicle.", "candidate_quoted");
+    const previous = candidate.quoteId
+      ? tx.select().from(quotes).where(eq(quotes.id, candidate.quoteId)).get()
+      : undefined;
+    // A canceled or expired buy quote no longer holds the vehicle: staff may quote it again.
+    const previousStatus = previous ? quoteStatus(previous, nowMs()) : null;
+    if (previousStatus === "awaiting-payment" || previousStatus === "paid")
+      throw conflict("A buy quote already exists for this vehicle.", "candidate_quoted");
     const search = tx.select().from(serviceOrders).where(eq(serviceOrders.id, candidate.orderId)).get()!;
     const vehicle = {
       vin: candidate.vin,

@@ -12,6 +12,12 @@ function duration(minutes: number): string {
   return `${(minutes / 1440).toFixed(1)} days`;
 }
 
+/** "2.5 h late", "30 min early", "on the dot". */
+function lateness(minutes: number): string {
+  if (minutes === 0) return "on the dot on average";
+  return `on average ${duration(Math.abs(minutes))} ${minutes > 0 ? "late" : "early"}`;
+}
+
 /** Service-order health: open work, what is delayed, time in recon and how estimates hold up. */
 export function ServiceOrderMetrics({
   metrics,
@@ -23,6 +29,7 @@ export function ServiceOrderMetrics({
   queuePath: string;
 }) {
   const acc = metrics.estimateAccuracy;
+  const recon = metrics.timeInRecon;
   return (
     <>
       <section aria-label="Open service orders" className="grid grid-cols-3 gap-3">
@@ -66,11 +73,12 @@ export function ServiceOrderMetrics({
           <CardHeader>
             <CardTitle>Last 30 days</CardTitle>
             <CardDescription>
-              Average time orders spend in each status, and estimates against actual completion.
+              Average time orders spent in each status, time in recon, and completion against the estimate
+              first promised.
             </CardDescription>
           </CardHeader>
-          <CardContent className="grid gap-3 text-sm">
-            <dl className="grid grid-cols-3 gap-2">
+          <CardContent className="grid gap-4 text-sm">
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               {["pending", "in-progress", "delayed"].map((s) => (
                 <div key={s}>
                   <dt>
@@ -81,12 +89,41 @@ export function ServiceOrderMetrics({
                   </dd>
                 </div>
               ))}
+              <div>
+                <dt className="text-muted-foreground">Time in recon</dt>
+                <dd className="mt-1 font-medium" data-testid="time-in-recon">
+                  {recon.avgMinutes === null ? "—" : duration(recon.avgMinutes)}
+                </dd>
+              </div>
             </dl>
-            <p>
-              {acc.count === 0
-                ? "No orders completed yet."
-                : `${acc.count} completed; ${Math.round((acc.onTimeShare ?? 0) * 100)}% on or before the estimate; on average ${duration(Math.abs(acc.avgLatenessMinutes ?? 0))} ${(acc.avgLatenessMinutes ?? 0) > 0 ? "late" : "early"}.`}
+            <p className="text-muted-foreground">
+              {recon.count === 0
+                ? "No reconditioning order was completed in the last 30 days."
+                : `Time in recon: created to completed, averaged over ${recon.count} reconditioning ${recon.count === 1 ? "order" : "orders"}.`}
             </p>
+            {acc.original && acc.latest ? (
+              <dl className="grid gap-1">
+                <div className="flex flex-wrap justify-between gap-x-3">
+                  <dt>Against the first promised estimate</dt>
+                  <dd className="font-medium">
+                    {Math.round(acc.original.onTimeShare * 100)}% on time ·{" "}
+                    {lateness(acc.original.avgLatenessMinutes)}
+                  </dd>
+                </div>
+                <div className="flex flex-wrap justify-between gap-x-3 text-muted-foreground">
+                  <dt>Against the latest estimate (after delays)</dt>
+                  <dd>
+                    {Math.round(acc.latest.onTimeShare * 100)}% on time ·{" "}
+                    {lateness(acc.latest.avgLatenessMinutes)}
+                  </dd>
+                </div>
+                <p className="text-muted-foreground">
+                  {acc.count} {acc.count === 1 ? "order" : "orders"} completed.
+                </p>
+              </dl>
+            ) : (
+              <p>No orders completed in the last 30 days.</p>
+            )}
           </CardContent>
         </Card>
       </div>

@@ -71,6 +71,24 @@ describe("createDealAction", () => {
   });
 });
 
+describe("createDealAction attaching at creation", () => {
+  it("attaches the orders typed in, and explains one already on another deal next to its field", async () => {
+    signedIn = staffA;
+    const order = createDirectOrder(getDb(), staffA, { type: "reconditioning", vin: VIN, items: ["glass"] });
+    const res = await createDealAction(
+      idle,
+      form({ ...blankDeal, name: "With Orders", quotes: "", orders: ` ${order.id} ` }),
+    );
+    expect(res.status).toBe("ok");
+    expect(dealInvoice(getDb(), staffA, res.data!.id).lines.map((l) => l.order)).toEqual([order.id]);
+
+    const again = await createDealAction(idle, form({ ...blankDeal, name: "Second", orders: order.id }));
+    expect(again.status).toBe("error");
+    expect(again.fieldErrors?.orders).toMatch(/is already on deal deal_/);
+    expect(again.values).toMatchObject({ name: "Second", orders: order.id });
+  });
+});
+
 describe("attachToDealAction", () => {
   it("attaches an order, which rolls into the deal's total", async () => {
     signedIn = staffA;

@@ -41,6 +41,8 @@ function dealInput(form: FormData) {
       model: field(form, "model"),
       stock: field(form, "stock"),
     }),
+    quotes: idList(form, "quotes"),
+    orders: idList(form, "orders"),
   };
 }
 

@@ -2,17 +2,20 @@
 
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/platform/actions";
+import { invalid } from "@/lib/platform/errors";
 import type { FormState } from "@/lib/platform/form-state";
 import { withRequestOrigin } from "@/lib/platform/origin";
 import {
   addCandidate,
+  cancelQuote,
   createBuyQuoteFromCandidate,
   createDirectOrder,
   createQuote,
   payQuoteOnAccount,
   updateOrder,
 } from "@/lib/service-orders/service";
-import { addressFrom, compact, contactFrom, list, num, str } from "./form-input";
+import { isTimeZone, localDateTimeToUtc } from "@/lib/service-orders/zoned-time";
+import { addressFrom, compact, contactFrom, list, NO_DEAL, num, str } from "./form-input";
 
 const SEARCH_TEXT = [
   "newUsed",
@@ -48,6 +51,7 @@ function quoteInput(form: FormData) {
   const common = { deal: str(form, "deal"), contact: contactFrom(form) };
   if (kind === "search") {
     const search: Record<string, unknown> = {};
+    // "No preference" in a select is the empty value: the criterion is left out.
     for (const k of SEARCH_TEXT) search[k] = str(form, `search.${k}`);
     for (const k of SEARCH_NUMBERS) search[k] = num(form, `search.${k}`);
     for (const k of SEARCH_LISTS) search[k] = list(form, `search.${k}`);
@@ -79,25 +83,65 @@ function quoteInput(form: FormData) {
   };
 }
 
+/**
+ * Form wording for the few API messages that name fields in code ("yearUpper must not be below
+ * yearLower."); next to a field the label already says which one.
+ */
+const FORM_MESSAGES: Record<string, [RegExp, string]> = {
+  "search.yearUpper": [/yearLower/, "“Year to” must not be before “Year from”."],
+  "search.mileageUpper": [/mileageLower/, "Maximum mileage must not be below the minimum."],
+};
+
+function readable(state: FormState): FormState {
+  if (state.status !== "error" || !state.fieldErrors) return state;
+  const fieldErrors = { ...state.fieldErrors };
+  let message = state.message;
+  for (const [param, [pattern, text]] of Object.entries(FORM_MESSAGES)) {
+    const original = fieldErrors[param];
+    if (!original || !pattern.test(original)) continue;
+    if (message === original) message = text;
+    fieldErrors[param] = text;
+  }
+  return { ...state, message, fieldErrors };
+}
+
 export async function createQuoteAction(_prev: FormState, form: FormData): Promise<FormState> {
   const state = await formAction(form, ({ db, actor }) =>
     withRequestOrigin(() => createQuote(db, actor, quoteInput(form))),
   );
   if (state.status === "ok") redirect(`/quotes/${(state.data as { id: string }).id}?created=1`);
-  return state;
+  return readable(state);
+}
+
+/** The direct-order form asks for a deal explicitly: a deal, or "No deal" on purpose. */
+function chosenDeal(form: FormData): string | undefined {
+  const deal = str(form, "deal");
+  if (!deal)
+    throw invalid(
+      "deal",
+      "Choose the deal this order belongs to, or “No deal”. A deal's final invoice includes its orders.",
+      "field_missing",
+    );
+  return deal === NO_DEAL ? undefined : deal;
 }
 
 export async function createOrderAction(_prev: FormState, form: FormData): Promise<FormState> {
   const state = await formAction(form, ({ db, actor }) =>
     withRequestOrigin(() =>
-      createDirectOrder(db, actor, {
-        type: "reconditioning",
-        vin: str(form, "vin"),
-        stock: str(form, "stock"),
-        items: list(form, "items"),
-        deal: str(form, "deal"),
-        contact: contactFrom(form),
-      }),
+      createDirectOrder(
+        db,
+        actor,
+        {
+          type: "reconditioning",
+          vin: str(form, "vin"),
+          stock: str(form, "stock"),
+          items: list(form, "items"),
+          deal: chosenDeal(form),
+          contact: contactFrom(form),
+        },
+        // Made once per render of the form: a resubmit finds the order it placed.
+        { requestToken: str(form, "requestToken") },
+      ),
     ),
   );
   if (state.status === "ok") redirect(`/service-orders/${(state.data as { id: string }).id}`);
@@ -114,9 +158,20 @@ export async function payOnAccountAction(_prev: FormState, form: FormData): Prom
   return state;
 }
 
+/**
+ * The delay form's `datetime-local` value is the dealer's wall time (its label names the zone), so
+ * it is read in that zone, whatever the viewer's browser zone. A value that is no date passes
+ * through unchanged for validation to name the field.
+ */
+function estimateFrom(form: FormData): string | undefined {
+  const local = str(form, "estimatedLocal");
+  if (!local) return str(form, "estimatedTime");
+  const zone = str(form, "timeZone");
+  return localDateTimeToUtc(local, zone && isTimeZone(zone) ? zone : "UTC")?.toISOString() ?? local;
+}
+
 export async function updateOrderAction(_prev: FormState, form: FormData) {
   const id = String(form.get("orderId"));
-  const estimated = str(form, "estimatedTime");
   return formAction(
     form,
     ({ db, actor }) =>
@@ -124,11 +179,19 @@ export async function updateOrderAction(_prev: FormState, form: FormData) {
         updateOrder(db, actor, id, {
           status: str(form, "status"),
           note: str(form, "note"),
-          // datetime-local inputs are in the viewer's zone; the form sends the UTC value it computed.
-          estimatedTime: estimated,
+          estimatedTime: estimateFrom(form),
         }),
       ),
     { success: (o) => `Order is now ${o.status}.` },
+  );
+}
+
+export async function cancelQuoteAction(_prev: FormState, form: FormData) {
+  const id = String(form.get("quoteId"));
+  return formAction(
+    form,
+    ({ db, actor }) => withRequestOrigin(() => cancelQuote(db, actor, id, { reason: str(form, "reason") })),
+    { success: "Quote canceled. Its pay link now says so.", revalidate: [`/quotes/${id}`, "/quotes"] },
   );
 }
 

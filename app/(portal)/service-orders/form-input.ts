@@ -43,3 +43,6 @@ export const addressFrom = (form: FormData, prefix = "deliveryAddress") =>
     state: str(form, `${prefix}.state`),
     zip: str(form, `${prefix}.zip`),
   });
+
+/** The direct-order form's explicit "No deal" choice (an empty select means "not chosen yet"). */
+export const NO_DEAL = "none";

@@ -14,11 +14,7 @@ import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { getDealDetail } from "@/lib/service-orders/queries";
 import { AttachForm } from "../_components/attach-form";
 import { usd, vehicleIds, vehicleTitle } from "../_components/format";
-import {
-  AwaitingPaymentTable,
-  PaidSeparatelyTable,
-  RolledUpOrdersTable,
-} from "../_components/invoice-tables";
+import { PaidSeparatelyTable, RolledUpOrdersTable, UnpaidQuotesTable } from "../_components/invoice-tables";
 
 export const metadata: Metadata = { title: "Deal" };
 
@@ -103,6 +99,11 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               Plus {usd(invoice.paidSeparatelyTotal)} paid separately by card (not included).
             </p>
           ) : null}
+          {invoice.refundedTotal > 0 ? (
+            <p className="text-sm text-muted-foreground">
+              {usd(invoice.refundedTotal)} refunded for canceled orders (not included).
+            </p>
+          ) : null}
         </CardContent>
       </Card>
 
@@ -110,7 +111,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
         <CardHeader>
           <CardTitle>Invoice summary</CardTitle>
           <CardDescription>
-            Service orders rolled into the deal&apos;s total. Canceled orders are shown at $0.
+            Service orders rolled into the deal&apos;s total. Canceled orders are shown at $0, refunded.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -145,7 +146,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
         </CardHeader>
         <CardContent>
           {invoice.awaitingPayment.length ? (
-            <AwaitingPaymentTable
+            <UnpaidQuotesTable
               quotes={invoice.awaitingPayment}
               label="Quotes awaiting payment"
               checkoutLinks={payLinks}
@@ -155,6 +156,18 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           )}
         </CardContent>
       </Card>
+
+      {invoice.expiredOrCanceled.length ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Expired and canceled quotes</CardTitle>
+            <CardDescription>Can no longer be paid; never charged and in no total.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <UnpaidQuotesTable quotes={invoice.expiredOrCanceled} label="Expired and canceled quotes" />
+          </CardContent>
+        </Card>
+      ) : null}
 
       {canWrite ? (
         <Card className="no-print">

@@ -16,7 +16,7 @@ import { typeLabel, usd } from "./format";
 
 type Line = DealInvoice["lines"][number];
 type SeparateLine = DealInvoice["paidSeparately"][number];
-type OpenQuote = DealInvoice["awaitingPayment"][number];
+type UnpaidQuote = DealInvoice["awaitingPayment"][number];
 
 const num = "text-right tabular-nums whitespace-nowrap";
 
@@ -42,7 +42,8 @@ function QuoteRef({ id, link }: { id: string; link: boolean }) {
 
 /**
  * The orders rolled into the deal's total: one row group per order (its items, then its subtotal),
- * the total in the footer. Canceled orders keep their items for reference but count as $0.
+ * the total in the footer. Canceled orders keep their items for reference but count as $0 (their
+ * payment was refunded).
  */
 export function RolledUpOrdersTable({
   lines,
@@ -107,7 +108,11 @@ export function RolledUpOrdersTable({
               ))}
               <TableRow>
                 <TableHead scope="row" colSpan={3} className="text-right text-sm">
-                  {canceled ? "Canceled, not charged" : "Order subtotal"}
+                  {canceled
+                    ? line.refunded
+                      ? "Canceled, refunded"
+                      : "Canceled, not charged"
+                    : "Order subtotal"}
                 </TableHead>
                 <TableCell className={cn(num, "font-medium")}>{usd(line.amount)}</TableCell>
               </TableRow>
@@ -172,7 +177,7 @@ export function PaidSeparatelyTable({
               </TableCell>
               <TableCell>
                 {canceled ? (
-                  <StatusBadge status="canceled" label="Canceled" />
+                  <StatusBadge status="canceled" label={line.refunded ? "Canceled, refunded" : "Canceled"} />
                 ) : (
                   <StatusBadge status="paid" label="Paid by card" />
                 )}
@@ -194,14 +199,17 @@ export function PaidSeparatelyTable({
   );
 }
 
-/** Quotes on the deal still waiting for the customer's payment (not in any total yet). */
-export function AwaitingPaymentTable({
+/**
+ * Unpaid quotes on the deal: those still waiting for the customer's payment (not in any total yet),
+ * or, in a separate table, those that expired or were canceled (never charged).
+ */
+export function UnpaidQuotesTable({
   quotes,
   label,
   linkIds = true,
   checkoutLinks,
 }: {
-  quotes: OpenQuote[];
+  quotes: UnpaidQuote[];
   label: string;
   linkIds?: boolean;
   /** Extra cell per quote (e.g. a copy button for its pay link). */

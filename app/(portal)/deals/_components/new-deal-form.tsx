@@ -9,8 +9,9 @@ import { useFormToast } from "@/components/use-form-toast";
 import { type FormState, idleState } from "@/lib/platform/form-state";
 import type { DealDto } from "@/lib/service-orders/deals";
 import { createDealAction } from "../actions";
+import { AttachFields } from "./attach-form";
 
-/** Opens a deal for a customer (and optionally the vehicle being sold). */
+/** Opens a deal for a customer (and optionally the vehicle being sold, and its quotes and orders). */
 export function NewDealForm() {
   const [state, action] = useActionState<FormState<DealDto>, FormData>(
     createDealAction,
@@ -76,6 +77,7 @@ export function NewDealForm() {
             <Input autoComplete="off" defaultValue={v?.stock} />
           </Field>
         </fieldset>
+        <AttachFields errors={err} values={v} legend="Attach quotes and orders (optional)" />
         <FieldError>{general}</FieldError>
         <div>
           <SubmitButton pendingLabel="Creating…">Create deal</SubmitButton>

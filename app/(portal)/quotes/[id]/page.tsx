@@ -13,9 +13,12 @@ import { loadOr404 } from "@/lib/platform/http/page-errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { withRequestOrigin } from "@/lib/platform/origin";
 import { getQuote } from "@/lib/service-orders/queries";
+import { CancelQuoteForm } from "./cancel-quote";
 import { PayOnAccountButton } from "./pay-on-account";
 
 export const metadata: Metadata = { title: "Quote" };
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
 export default async function QuotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -63,9 +66,27 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                 Open payment page
               </a>
             </Button>
-            <PayOnAccountButton quoteId={quote.id} />
+            <PayOnAccountButton quoteId={quote.id} total={usd.format(quote.total)} />
           </div>
         </SectionCard>
+      ) : null}
+      {quote.status === "expired" || quote.status === "canceled" ? (
+        <section
+          aria-label="Quote no longer payable"
+          className="grid gap-1 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950"
+        >
+          {quote.status === "expired" ? (
+            <p>
+              This quote expired on <DateTime value={quote.expiresAt} timeZone={tz} /> and can no longer be
+              paid. Create a new quote if the customer still wants the work.
+            </p>
+          ) : (
+            <p>
+              Canceled on <DateTime value={quote.canceledAt} timeZone={tz} />
+              {quote.cancelReason ? `: ${quote.cancelReason}` : "."} The pay link tells the customer so.
+            </p>
+          )}
+        </section>
       ) : null}
       {quote.order ? (
         <Card>
@@ -79,11 +100,20 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
       ) : null}
       <SectionCard title="Items" contentClassName="grid gap-3">
         <LineItemsTable items={quote.items} total={quote.total} totalTestId="quote-total" />
-        <p className="text-sm text-muted-foreground">
-          Estimated completion if paid now: <DateTime value={quote.estimatedTime} timeZone={tz} />. Expires{" "}
-          <DateTime value={quote.expiresAt} timeZone={tz} />.
-        </p>
+        {quote.status === "awaiting-payment" ? (
+          <p className="text-sm text-muted-foreground" data-testid="quote-estimate">
+            Estimated completion if paid now: <DateTime value={quote.estimatedTime} timeZone={tz} /> (work
+            starts when it is paid). Expires <DateTime value={quote.expiresAt} timeZone={tz} />.
+          </p>
+        ) : quote.status === "paid" ? (
+          <p className="text-sm text-muted-foreground" data-testid="quote-estimate">
+            Estimated completion when it was paid: <DateTime value={quote.estimatedTime} timeZone={tz} />.
+          </p>
+        ) : null}
       </SectionCard>
+      {quote.status === "awaiting-payment" || quote.status === "expired" ? (
+        <CancelQuoteForm quoteId={quote.id} />
+      ) : null}
     </div>
   );
 }

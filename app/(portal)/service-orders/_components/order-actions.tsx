@@ -1,7 +1,9 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect } from "react";
+import { zoneLabel } from "@/app/(public)/_components/format";
+import { type Confirmation, ConfirmForm } from "@/components/confirm-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -23,69 +25,93 @@ export function StatusButton({
   status,
   label,
   variant,
+  confirm,
 }: {
   orderId: string;
   status: string;
   label: string;
   variant?: "default" | "secondary";
+  /** Ask first (completing cannot be undone). */
+  confirm?: Confirmation;
 }) {
   const [state, action] = useActionState(updateOrderAction, idleState);
   useFormToast(state);
   useRefreshOnSuccess(state, orderId);
-  return (
-    <form action={action}>
+  const fields = (
+    <>
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="status" value={status} />
       <SubmitButton variant={variant}>{label}</SubmitButton>
-    </form>
+    </>
+  );
+  return confirm ? (
+    <ConfirmForm action={action} confirm={confirm}>
+      {fields}
+    </ConfirmForm>
+  ) : (
+    <form action={action}>{fields}</form>
   );
 }
 
-/** Delay (reason + new estimate) or cancel (reason). */
+/** "Reason for the delay" etc. read better next to the field than the API's wording. */
+function reasonErrors(errors: Record<string, string> | undefined) {
+  const e = errors ?? {};
+  const estimate = e.estimatedTime;
+  return {
+    note: e.note ? "Give a reason; the customer is told." : undefined,
+    estimatedTime: !estimate
+      ? undefined
+      : /later than now/.test(estimate)
+        ? "Choose a time later than now."
+        : "Choose the new estimated completion date and time.",
+  };
+}
+
+/**
+ * Delay (reason + new estimate) or cancel (reason), each confirmed first. The new estimate is typed
+ * as the dealer's wall time (the label names the zone); the server reads it in that zone.
+ */
 export function ReasonForm({
   orderId,
   status,
   label,
   needsEstimate,
+  timeZone,
+  confirm,
 }: {
   orderId: string;
   status: "delayed" | "canceled";
   label: string;
   needsEstimate?: boolean;
+  /** The dealer's IANA zone: the estimate is entered and read in it. */
+  timeZone: string;
+  confirm: Confirmation;
 }) {
   const [state, action] = useActionState(updateOrderAction, idleState);
   useFormToast(state);
   useRefreshOnSuccess(state, orderId);
-  const isoRef = useRef<HTMLInputElement>(null);
   const v = state.status === "error" ? state.values : undefined;
+  const errors = reasonErrors(state.fieldErrors);
   return (
     <details className="rounded-md border p-3" open={state.status === "error" ? true : undefined}>
       <summary className="cursor-pointer text-sm font-medium">{label}…</summary>
-      <form
-        action={action}
-        className="mt-3 grid gap-3"
-        noValidate
-        onSubmit={(e) => {
-          // datetime-local is the viewer's wall time; send it as UTC.
-          const local = new FormData(e.currentTarget).get("estimatedLocal");
-          if (isoRef.current) isoRef.current.value = local ? new Date(String(local)).toISOString() : "";
-        }}
-      >
+      <ConfirmForm action={action} className="mt-3 grid gap-3" noValidate confirm={confirm}>
         <input type="hidden" name="orderId" value={orderId} />
         <input type="hidden" name="status" value={status} />
-        <input type="hidden" name="estimatedTime" ref={isoRef} />
+        <input type="hidden" name="timeZone" value={timeZone} />
         <Field
           label={status === "delayed" ? "Reason for the delay" : "Reason for canceling"}
           name="note"
-          error={state.fieldErrors?.note}
+          error={errors.note}
         >
           <Textarea rows={2} defaultValue={v?.note} />
         </Field>
         {needsEstimate ? (
           <Field
-            label="New estimated completion"
+            label={`New estimated completion (${zoneLabel(timeZone)})`}
             name="estimatedLocal"
-            error={state.fieldErrors?.estimatedTime}
+            error={errors.estimatedTime}
+            hint={`The dealership's time zone: ${timeZone}.`}
           >
             <Input type="datetime-local" defaultValue={v?.estimatedLocal} />
           </Field>
@@ -93,7 +119,7 @@ export function ReasonForm({
         <div>
           <SubmitButton variant={status === "canceled" ? "destructive" : "default"}>{label}</SubmitButton>
         </div>
-      </form>
+      </ConfirmForm>
     </details>
   );
 }

@@ -22,10 +22,13 @@ export function OrderFilters({
   basePath,
   values,
   dealers,
+  errors = {},
 }: {
   basePath: string;
   values: OrderSearch;
   dealers?: { slug: string; name: string }[];
+  /** Messages for filters the URL got wrong, by field name. */
+  errors?: Record<string, string>;
 }) {
   return (
     <FilterForm
@@ -58,8 +61,15 @@ export function OrderFilters({
         anyLabel="Any type"
         options={TYPE_OPTIONS}
       />
-      <FilterInput id="f-from" type="date" name="from" label="Created from" value={values.from} />
-      <FilterInput id="f-to" type="date" name="to" label="Created to" value={values.to} />
+      <FilterInput
+        id="f-from"
+        type="date"
+        name="from"
+        label="Created from"
+        value={values.from}
+        error={errors.from}
+      />
+      <FilterInput id="f-to" type="date" name="to" label="Created to" value={values.to} error={errors.to} />
       {dealers ? (
         <FilterSelect
           id="f-dealer"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { zoneLabel } from "@/app/(public)/_components/format";
 import { DateTime } from "@/components/date-time";
 import { LineItemsTable } from "@/components/line-items-table";
 import { StatusBadge } from "@/components/status-badge";
@@ -20,7 +21,28 @@ export interface OrderDetail {
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
-function OpsControls({ order }: { order: OrderDto }) {
+/** Cancel with a reason; the confirmation says what happens to the money (a paid order is refunded). */
+function CancelOrderForm({ order, timeZone }: { order: OrderDto; timeZone: string }) {
+  return (
+    <ReasonForm
+      orderId={order.id}
+      status="canceled"
+      label="Cancel order"
+      timeZone={timeZone}
+      confirm={{
+        title: "Cancel this order?",
+        description: order.paid
+          ? `Work stops and the ${usd.format(order.total)} paid is refunded to the ${order.paymentMethod === "card" ? "customer's card" : "dealership's account"}. This cannot be undone.`
+          : "Work stops. This cannot be undone.",
+        confirmLabel: "Cancel order",
+        cancelLabel: "Keep the order",
+        destructive: true,
+      }}
+    />
+  );
+}
+
+function OpsControls({ order, timeZone }: { order: OrderDto; timeZone: string }) {
   const next = allowedNext(order.status as ServiceOrderStatus);
   if (next.length === 0)
     return <p className="text-sm text-muted-foreground">This order is {order.status}; it cannot change.</p>;
@@ -35,15 +57,41 @@ function OpsControls({ order }: { order: OrderDto }) {
           />
         ) : null}
         {next.includes("completed") ? (
-          <StatusButton orderId={order.id} status="completed" label="Complete" />
+          <StatusButton
+            orderId={order.id}
+            status="completed"
+            label="Complete"
+            confirm={{
+              title: "Mark this order completed?",
+              description: "The customer is emailed that the work is done. A completed order cannot change.",
+              confirmLabel: "Complete order",
+              cancelLabel: "Not yet",
+            }}
+          />
         ) : null}
       </div>
       {next.includes("delayed") ? (
-        <ReasonForm orderId={order.id} status="delayed" label="Delay" needsEstimate />
+        <ReasonForm
+          orderId={order.id}
+          status="delayed"
+          label="Delay"
+          needsEstimate
+          timeZone={timeZone}
+          confirm={{
+            title: "Delay this order?",
+            description: "The customer is emailed the reason and the new estimate.",
+            confirmLabel: "Delay order",
+          }}
+        />
       ) : null}
-      <ReasonForm orderId={order.id} status="canceled" label="Cancel order" />
+      <CancelOrderForm order={order} timeZone={timeZone} />
     </div>
   );
+}
+
+function paymentLabel(order: OrderDto): string {
+  const payer = order.paymentMethod === "card" ? "Card (customer)" : "Dealer account";
+  return order.refunded ? `${payer}, refunded` : payer;
 }
 
 /** The order page's live part: polls every second so changes made elsewhere appear within 2 s. */
@@ -79,6 +127,11 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
               <dt className="text-muted-foreground">Estimated completion</dt>
               <dd>
                 <DateTime value={order.estimatedTime} timeZone={tz} />
+                {order.originalEstimatedTime !== order.estimatedTime ? (
+                  <span className="block text-xs text-muted-foreground">
+                    First promised <DateTime value={order.originalEstimatedTime} timeZone={tz} />
+                  </span>
+                ) : null}
               </dd>
             </div>
             <div>
@@ -87,7 +140,7 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
             </div>
             <div>
               <dt className="text-muted-foreground">Paid</dt>
-              <dd>{order.paymentMethod === "card" ? "Card (customer)" : "Dealer account"}</dd>
+              <dd data-testid="order-payment">{paymentLabel(order)}</dd>
             </div>
           </dl>
           {order.statusReason ? (
@@ -96,6 +149,9 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
             </p>
           ) : null}
           <LineItemsTable items={order.items} total={order.total} />
+          <p className="text-xs text-muted-foreground">
+            Times are in {zoneLabel(tz)} ({tz}).
+          </p>
         </SectionCard>
 
         {isSearch ? (
@@ -137,9 +193,9 @@ export function OrderLive({ initial, role }: { initial: OrderDetail; role: Role 
       <div className="grid grid-cols-1 content-start gap-6">
         <SectionCard title={role === "ops" ? "Work this order" : "Actions"}>
           {role === "ops" ? (
-            <OpsControls order={order} />
+            <OpsControls order={order} timeZone={tz} />
           ) : open ? (
-            <ReasonForm orderId={order.id} status="canceled" label="Cancel order" />
+            <CancelOrderForm order={order} timeZone={tz} />
           ) : (
             <p className="text-sm text-muted-foreground">This order is {order.status}.</p>
           )}

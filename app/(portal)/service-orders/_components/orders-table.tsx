@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { DataTable, RowLink } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
+import { Button } from "@/components/ui/button";
 import type { OrderDto } from "@/lib/service-orders/serialize";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
@@ -11,25 +13,56 @@ export function describeOrder(o: Pick<OrderDto, "type" | "services">) {
     : `Concierge ${o.services[0] === "search" ? "Search" : "Buy"}`;
 }
 
+/**
+ * "Nothing matches these filters" (with a way back to the whole list) is a different message from
+ * "nothing here yet" (with a way to start).
+ */
+function OrdersEmpty({
+  filtered,
+  clearHref,
+  emptyText,
+}: {
+  filtered: boolean;
+  clearHref: string;
+  emptyText: string;
+}) {
+  return filtered ? (
+    <EmptyState
+      title="No service orders match these filters"
+      description="Try another search or a wider date range."
+      action={
+        <Button asChild variant="outline">
+          <Link href={clearHref}>Clear filters</Link>
+        </Button>
+      }
+    />
+  ) : (
+    <EmptyState title="No service orders yet" description={emptyText} />
+  );
+}
+
 export function OrdersTable({
   orders,
   timeZone,
   showDealer,
+  filtered,
+  clearHref,
+  emptyText = "Create a quote for the customer to pay, or place an order on the dealership's account.",
 }: {
   orders: (OrderDto & { dealerName: string; dealerTimeZone: string })[];
   timeZone: string;
   showDealer?: boolean;
+  /** Whether filters narrow the list (changes the empty state). */
+  filtered: boolean;
+  /** The unfiltered list. */
+  clearHref: string;
+  emptyText?: string;
 }) {
   return (
     <DataTable
       rows={orders}
       rowKey={(o) => o.id}
-      empty={
-        <EmptyState
-          title="No service orders match"
-          description="Change the filters, or create a quote or an order."
-        />
-      }
+      empty={<OrdersEmpty filtered={filtered} clearHref={clearHref} emptyText={emptyText} />}
       columns={[
         { header: "Order", cell: (o) => <RowLink href={`/service-orders/${o.id}`}>{o.id}</RowLink> },
         showDealer && { header: "Dealer", cell: (o) => o.dealerName },

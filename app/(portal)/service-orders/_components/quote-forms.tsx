@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { type FormState, idleState } from "@/lib/platform/form-state";
 import { createOrderAction, createQuoteAction } from "../actions";
+import { NO_DEAL } from "../form-input";
 
 export interface ServiceOption {
   code: string;
@@ -73,28 +74,42 @@ function ServicePicker({
   );
 }
 
+/**
+ * The deal to attach. `ask` (direct orders, where the docs call a deal "highly recommended") makes
+ * it a choice staff must make: a deal, or "No deal" on purpose.
+ */
 function DealSelect({
   deals,
   errors,
   values,
-  recommend,
+  ask,
 }: {
   deals: DealOption[];
   errors: Errors;
   values: Values;
-  recommend?: boolean;
+  ask?: boolean;
 }) {
   return (
     <Field
       label="Deal"
       name="deal"
       error={errors.deal}
+      required={ask}
       hint={
-        recommend ? "Highly recommended: the deal's final invoice then includes this order." : "Optional."
+        ask
+          ? "Choose the customer's deal so its final invoice includes this order, or “No deal” if there is none."
+          : "Optional."
       }
     >
       <Select defaultValue={values?.deal ?? ""}>
-        <option value="">No deal</option>
+        {ask ? (
+          <>
+            <option value="">Choose a deal…</option>
+            <option value={NO_DEAL}>No deal</option>
+          </>
+        ) : (
+          <option value="">No deal</option>
+        )}
         {deals.map((d) => (
           <option key={d.id} value={d.id}>
             {d.label}
@@ -172,16 +187,26 @@ export function ReconQuoteForm({ services, deals }: { services: ServiceOption[];
   );
 }
 
-export function DirectOrderForm({ services, deals }: { services: ServiceOption[]; deals: DealOption[] }) {
+export function DirectOrderForm({
+  services,
+  deals,
+  requestToken,
+}: {
+  services: ServiceOption[];
+  deals: DealOption[];
+  /** Made by the page for this render: the service places one order per token. */
+  requestToken: string;
+}) {
   const [state, action] = useActionState(createOrderAction, idleState);
   const e = state.fieldErrors ?? {};
   const v = state.values;
   return (
     <form action={action} className="grid gap-5" noValidate key={state.at ?? "new"}>
       <FormAlert state={state} />
+      <input type="hidden" name="requestToken" value={requestToken} />
       <VinFields errors={e} values={v} />
       <ServicePicker services={services} errors={e} values={v} />
-      <DealSelect deals={deals} errors={e} values={v} recommend />
+      <DealSelect deals={deals} errors={e} values={v} ask />
       <ContactFields errors={e} values={v} />
       <div>
         <SubmitButton pendingLabel="Placing…">Place order on account</SubmitButton>
@@ -209,7 +234,7 @@ export function SearchQuoteForm({ deals }: { deals: DealOption[] }) {
   const select = (label: string, name: string, options: string[]) => (
     <Field label={label} name={name} error={e[name]}>
       <Select defaultValue={v?.[name] ?? ""}>
-        <option value="">Any</option>
+        <option value="">No preference</option>
         {options.map((o) => (
           <option key={o}>{o}</option>
         ))}
@@ -249,6 +274,7 @@ export function SearchQuoteForm({ deals }: { deals: DealOption[] }) {
         {text("Car style", "search.carStyle", e, v, { placeholder: "e.g. Luxury" })}
         {text("Year from", "search.yearLower", e, v, { inputMode: "numeric" })}
         {text("Year to", "search.yearUpper", e, v, { inputMode: "numeric" })}
+        {text("Min mileage", "search.mileageLower", e, v, { inputMode: "numeric" })}
         {text("Max mileage", "search.mileageUpper", e, v, { inputMode: "numeric" })}
         {text("Exterior color", "search.exteriorColor", e, v)}
         {text("Interior color", "search.interiorColor", e, v)}

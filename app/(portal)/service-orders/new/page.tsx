@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
@@ -16,11 +17,11 @@ export default async function NewOrderPage() {
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         title="Place a reconditioning order"
-        description="Scheduled and paid at once on the dealership's account."
+        description="Scheduled and paid at once on the dealership's account. Attach it to the customer's deal so the deal's invoice includes it."
       />
       <Card>
         <CardContent>
-          <DirectOrderForm services={reconServiceOptions()} deals={deals} />
+          <DirectOrderForm services={reconServiceOptions()} deals={deals} requestToken={randomUUID()} />
         </CardContent>
       </Card>
     </div>

@@ -8,7 +8,6 @@ import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle, SectionCard } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import { nowMs } from "@/lib/platform/clock";
 import { getQuoteForPayment } from "@/lib/service-orders/queries";
 import {
   addressLabel,
@@ -33,8 +32,8 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   const { quote, dealerName, receiptToken, lastDecline } = data;
   // The dealer's zone when the query provides it; otherwise the product default (named on the page).
   const timeZone = data.timeZone ?? DEFAULT_TIME_ZONE;
-  const state: PayState =
-    quote.status === "awaiting-payment" && Date.parse(quote.expiresAt) <= nowMs() ? "expired" : quote.status;
+  // Derived when read: an unpaid quote past its expiry is already "expired" here.
+  const state: PayState = quote.status;
   const total = formatDollars(quote.total);
   const service = serviceLabel(quote.type, quote.services);
   const vin = quote.vin ?? quote.vehicle?.vin ?? null;
@@ -116,8 +115,10 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
               ["Looking for", quote.type === "concierge" ? searchLabel(quote.search) : null],
               ["Deliver to", addressLabel(quote.deliveryAddress)],
               [
-                "Estimated completion",
-                <DateTime key="eta" value={quote.estimatedTime} timeZone={timeZone} />,
+                state === "paid" ? "Estimated completion" : "Estimated completion if paid now",
+                quote.estimatedTime ? (
+                  <DateTime key="eta" value={quote.estimatedTime} timeZone={timeZone} />
+                ) : null,
               ],
               [
                 "Pay by",

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { events, notifications, serviceOrders } from "@/db/schema";
+import { events, notifications, payments, serviceOrders } from "@/db/schema";
 import type { UserActor } from "@/lib/platform/actor";
+import { testClock } from "@/lib/platform/clock";
 import { writerReady } from "@/lib/platform/writer/writer";
-import { addCandidate, payQuoteWithCard } from "@/lib/service-orders/service";
+import { addCandidate, createDirectOrder, payQuoteWithCard } from "@/lib/service-orders/service";
 import { call, makeApiKey, makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
 import { POST as buyQuote } from "../candidates/[id]/buy-quote/route";
 import { POST as attach } from "../deals/[id]/attach/route";
@@ -37,7 +38,11 @@ beforeAll(async () => {
   // Writes go through the writer thread, as they do in the server.
   expect(await writerReady()).toBe(true);
 });
-afterAll(() => env.cleanup());
+afterAll(async () => {
+  // Let the group commit an idempotent replay opened finish before the database closes.
+  await new Promise((resolve) => setImmediate(resolve));
+  env.cleanup();
+});
 
 const recon = (extra: Record<string, unknown> = {}) => ({
   type: "reconditioning",
@@ -387,6 +392,206 @@ describe("direct orders and lists", () => {
     expect((await call(listOrders, { key: keyA, path: "/api/v1/service-orders?status=lost" })).status).toBe(
       400,
     );
+  });
+});
+
+describe("estimates and lifecycle edges", () => {
+  it("refuses a new estimate that is not later than now, for a delay and for an ETA change", async () => {
+    const order = await paidOrder();
+    await patch(order.id, { status: "in-progress" });
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const delay = await patch(order.id, { status: "delayed", note: "Parts", estimatedTime: past });
+    expect(delay.status).toBe(400);
+    expect(delay.json.error).toMatchObject({ param: "estimatedTime", code: "estimate_in_past" });
+    const eta = await patch(order.id, { estimatedTime: past });
+    expect(eta.status).toBe(400);
+    expect(eta.json.error.param).toBe("estimatedTime");
+    const res = await call(getOrder, { key: keyA, params: { id: order.id } });
+    expect(res.json).toMatchObject({ status: "in-progress", estimatedTime: order.estimatedTime });
+  });
+
+  it("keeps the first promised estimate when a delay moves the estimate", async () => {
+    const order = await paidOrder();
+    await patch(order.id, { status: "in-progress" });
+    const eta = new Date(Date.now() + 9 * 86_400_000).toISOString();
+    const delayed = await patch(order.id, { status: "delayed", note: "Paint", estimatedTime: eta });
+    expect(delayed.json).toMatchObject({ estimatedTime: eta, originalEstimatedTime: order.estimatedTime });
+  });
+
+  it("nothing leaves completed; a delayed order resumes before it completes", async () => {
+    const order = await paidOrder();
+    await patch(order.id, { status: "in-progress" });
+    const eta = new Date(Date.now() + 86_400_000).toISOString();
+    await patch(order.id, { status: "delayed", note: "Parts", estimatedTime: eta });
+    const early = await patch(order.id, { status: "completed" });
+    expect(early.status).toBe(409);
+    expect(early.json.error).toMatchObject({ code: "invalid_transition", param: "status" });
+    await patch(order.id, { status: "in-progress" });
+    await patch(order.id, { status: "completed" });
+    for (const body of [
+      { status: "canceled", note: "Too late" },
+      { status: "in-progress" },
+      { status: "delayed", note: "x", estimatedTime: eta },
+      { estimatedTime: eta },
+    ]) {
+      const res = await patch(order.id, body);
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      expect(res.json.error.code).toBe("invalid_transition");
+    }
+    const row = getDb().select().from(serviceOrders).where(eq(serviceOrders.id, order.id)).get();
+    expect(row).toMatchObject({ status: "completed", refundedAt: null });
+  });
+
+  it("canceling a paid order refunds its payment, on account or by card, and says so", async () => {
+    const onAccount = await paidOrder();
+    const q = await newQuote(recon({ items: ["glass"] }));
+    const byCard = payQuoteWithCard(getDb(), q.json.checkoutLink.split("/").pop(), {
+      cardName: "Pat",
+      cardNumber: "4242 4242 4242 4242",
+      cardExpiry: "01/40",
+      cardCvc: "999",
+    }).order;
+    for (const order of [onAccount, byCard]) {
+      expect(order).toMatchObject({ paid: true, refunded: false, refundedAt: null });
+      const res = await patch(order.id, { status: "canceled", note: "Customer sold the car" });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ status: "canceled", paid: false, refunded: true });
+      expect(res.json.refundedAt).toBe(res.json.canceledAt);
+      const row = getDb().select().from(serviceOrders).where(eq(serviceOrders.id, order.id)).get()!;
+      const payment = getDb().select().from(payments).where(eq(payments.id, row.paymentId!)).get()!;
+      expect(payment).toMatchObject({ status: "refunded", amountCents: row.totalCents });
+      expect(payment.refundId).toMatch(/^re_/);
+      expect(payment.refundedAt?.toISOString()).toBe(res.json.refundedAt);
+      const history = (await call(getOrder, { key: keyA, params: { id: order.id } })).json.history;
+      expect(history.at(-1).note).toMatch(/^Customer sold the car\. Refunded \$\d/);
+      const mail = getDb().select().from(notifications).where(eq(notifications.subjectId, order.id)).all();
+      expect(mail.at(-1)?.body).toMatch(/has been refunded to the (card|dealer's account)/);
+    }
+  });
+});
+
+describe("list filters and search", () => {
+  const NY_EVENING = Date.parse("2025-06-09T23:30:00-04:00"); // 03:30 UTC on the 10th
+  let lateOrder: string;
+  let concierge: string;
+  let dealOrder: string;
+  let deal: string;
+
+  beforeAll(async () => {
+    // Orders created at known moments; alpha's dealer is in America/New_York.
+    testClock.freeze(NY_EVENING);
+    lateOrder = (
+      await call(createOrder, {
+        method: "POST",
+        key: keyA,
+        body: { type: "reconditioning", vin: "2HGFA16588H123456", stock: "Lot-7a", items: ["glass"] },
+      })
+    ).json.id;
+    testClock.freeze(Date.parse("2025-06-10T14:00:00-04:00"));
+    concierge = (
+      await paidOrder({
+        type: "concierge",
+        services: ["search"],
+        search: { firstName: "Ana", lastName: "Diaz", email: "ana@example.test", zipcode: "23220" },
+      })
+    ).id;
+    deal = (await call(createDeal, { method: "POST", key: keyA, body: { customer: { name: "Filter Fay" } } }))
+      .json.id;
+    dealOrder = (
+      await call(createOrder, {
+        method: "POST",
+        key: keyA,
+        body: { type: "reconditioning", vin: VIN, items: ["tires"], deal },
+      })
+    ).json.id;
+    testClock.reset();
+  });
+
+  const ids = async (query: string) => {
+    const res = await call(listOrders, { key: keyA, path: `/api/v1/service-orders?limit=100&${query}` });
+    expect(res.status, query).toBe(200);
+    return res.json.data.map((o: { id: string }) => o.id) as string[];
+  };
+
+  it("reads from/to as days in the dealer's time zone", async () => {
+    // 23:30 on the 9th in New York is already the 10th in UTC.
+    expect(await ids("from=2025-06-09&to=2025-06-09")).toEqual([lateOrder]);
+    const tenth = await ids("from=2025-06-10&to=2025-06-10");
+    expect(tenth.sort()).toEqual([concierge, dealOrder].sort());
+    expect(await ids("to=2025-06-08")).toEqual([]);
+  });
+
+  it("refuses impossible dates with a param", async () => {
+    for (const [query, param] of [
+      ["from=2026-13-45", "from"],
+      ["to=2026-02-30", "to"],
+      ["from=03/10/2026", "from"],
+    ]) {
+      const res = await call(listOrders, { key: keyA, path: `/api/v1/service-orders?${query}` });
+      expect(res.status, query).toBe(400);
+      expect(res.json.error.param).toBe(param);
+    }
+  });
+
+  it("filters by type and by deal", async () => {
+    const concierges = await ids("type=concierge");
+    expect(concierges).toContain(concierge);
+    expect(concierges).not.toContain(lateOrder);
+    expect(await ids(`deal=${deal}`)).toEqual([dealOrder]);
+    expect(await ids("type=concierge&from=2025-06-10&to=2025-06-10")).toEqual([concierge]);
+    expect((await call(listOrders, { key: keyA, path: "/api/v1/service-orders?type=lease" })).status).toBe(
+      400,
+    );
+  });
+
+  it("finds a VIN by its last characters and a stock number in any case or part", async () => {
+    expect(await ids("q=123456")).toEqual([lateOrder]);
+    expect(await ids("q=8h123456")).toEqual([lateOrder]);
+    expect(await ids("q=lot-7A")).toEqual([lateOrder]);
+    expect(await ids("q=LOT")).toEqual([lateOrder]);
+    expect(await ids(`q=${lateOrder}`)).toEqual([lateOrder]);
+    expect(await ids("q=%25")).toEqual([]);
+  });
+
+  it("sorts by soonest estimate on request, with a cursor", async () => {
+    const all = await call(listOrders, { key: keyA, path: "/api/v1/service-orders?sort=estimate&limit=100" });
+    const times = all.json.data.map((o: { estimatedTime: string }) => o.estimatedTime);
+    expect([...times].sort()).toEqual(times);
+    const first = await call(listOrders, { key: keyA, path: "/api/v1/service-orders?sort=estimate&limit=3" });
+    const next = await call(listOrders, {
+      key: keyA,
+      path: `/api/v1/service-orders?sort=estimate&limit=3&cursor=${first.json.nextCursor}`,
+    });
+    expect([...first.json.data, ...next.json.data].map((o: { id: string }) => o.id)).toEqual(
+      all.json.data.slice(0, 6).map((o: { id: string }) => o.id),
+    );
+  });
+});
+
+describe("placing orders twice", () => {
+  it("replays an idempotent direct order", async () => {
+    const headers = { "idempotency-key": "direct-1" };
+    const body = { type: "reconditioning", vin: VIN2, items: ["glass"] };
+    const first = await call(createOrder, { method: "POST", key: keyA, body, headers });
+    const again = await call(createOrder, { method: "POST", key: keyA, body, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json.id).toBe(first.json.id);
+  });
+
+  it("a form's request token places one order however often it is submitted", async () => {
+    const staff = (await makeUser(getDb().select().from(serviceOrders).get()!.dealerId, "staff")).actor;
+    const input = { type: "reconditioning", vin: VIN2, items: ["tires"] };
+    const token = "form-token-abc-123";
+    const a = createDirectOrder(getDb(), staff, input, { requestToken: token });
+    const b = createDirectOrder(getDb(), staff, input, { requestToken: token });
+    expect(b.id).toBe(a.id);
+    const c = createDirectOrder(getDb(), staff, input, { requestToken: "another-render-token" });
+    expect(c.id).not.toBe(a.id);
+    const rows = getDb().select().from(serviceOrders).where(eq(serviceOrders.requestToken, token)).all();
+    expect(rows).toHaveLength(1);
+    const charges = getDb().select().from(payments).where(eq(payments.id, rows[0].paymentId!)).all();
+    expect(charges).toHaveLength(1);
   });
 });
 

@@ -8,9 +8,9 @@ import { getDealer } from "@/lib/platform/identity/dealers";
 import { dealInvoice } from "@/lib/service-orders/queries";
 import { formatDate, vehicleIds, vehicleTitle } from "../../_components/format";
 import {
-  AwaitingPaymentTable,
   PaidSeparatelyTable,
   RolledUpOrdersTable,
+  UnpaidQuotesTable,
 } from "../../_components/invoice-tables";
 import { PrintButton } from "../../_components/print-button";
 
@@ -117,9 +117,22 @@ export default async function DealInvoicePage({ params }: { params: Promise<{ id
               Quotes awaiting payment
             </h2>
             <p className="text-sm text-muted-foreground">Not yet paid; not included in the total due.</p>
-            <AwaitingPaymentTable
+            <UnpaidQuotesTable
               quotes={invoice.awaitingPayment}
               label="Quotes awaiting payment"
+              linkIds={false}
+            />
+          </section>
+        ) : null}
+        {invoice.expiredOrCanceled.length ? (
+          <section aria-labelledby="closed-heading" className="grid gap-3">
+            <h2 id="closed-heading" className="text-base font-semibold">
+              Expired and canceled quotes
+            </h2>
+            <p className="text-sm text-muted-foreground">Never charged; not included in the total due.</p>
+            <UnpaidQuotesTable
+              quotes={invoice.expiredOrCanceled}
+              label="Expired and canceled quotes"
               linkIds={false}
             />
           </section>

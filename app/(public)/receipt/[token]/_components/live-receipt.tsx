@@ -35,6 +35,12 @@ async function fetchReceipt(token: string, signal: AbortSignal): Promise<Receipt
 }
 
 /** The order's status, details and history; polls every 2 s until the order is completed or canceled. */
+/** Who paid, and whether the money went back (a canceled paid order is refunded). */
+function paymentText(order: { paymentMethod: string; refunded: boolean }): string {
+  if (order.paymentMethod === "card") return order.refunded ? "Refunded to your card" : "Paid by card";
+  return order.refunded ? "Refunded to the dealership" : "Paid by the dealership";
+}
+
 export function LiveReceipt({ token, initial }: { token: string; initial: Receipt }) {
   const { data, isError } = useQuery({
     queryKey: ["public-receipt", token],
@@ -64,11 +70,14 @@ export function LiveReceipt({ token, initial }: { token: string; initial: Receip
           rows={[
             [
               finished ? "Completed" : "Estimated completion",
-              <DateTime
-                key="eta"
-                value={finished ? order.completedAt : order.estimatedTime}
-                timeZone={timeZone}
-              />,
+              // A canceled order will not be finished: no estimate to show.
+              order.status === "canceled" ? null : (
+                <DateTime
+                  key="eta"
+                  value={finished ? order.completedAt : order.estimatedTime}
+                  timeZone={timeZone}
+                />
+              ),
             ],
           ]}
         />
@@ -102,7 +111,7 @@ export function LiveReceipt({ token, initial }: { token: string; initial: Receip
             ["Stock number", order.stock],
             ["Looking for", order.type === "concierge" ? searchLabel(order.search) : null],
             ["Deliver to", addressLabel(order.deliveryAddress)],
-            ["Payment", order.paymentMethod === "card" ? "Paid by card" : "Paid by the dealership"],
+            ["Payment", paymentText(order)],
             ["Booked", <DateTime key="booked" value={order.createdAt} timeZone={timeZone} />],
           ]}
         />

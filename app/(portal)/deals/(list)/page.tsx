@@ -15,8 +15,8 @@ import { requireUserPage } from "@/lib/platform/auth/current";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { listDeals } from "@/lib/service-orders/queries";
-import { vehicleIds, vehicleTitle } from "./_components/format";
-import { NewDealForm } from "./_components/new-deal-form";
+import { vehicleIds, vehicleTitle } from "../_components/format";
+import { NewDealForm } from "../_components/new-deal-form";
 
 export const metadata: Metadata = { title: "Deals" };
 
@@ -128,7 +128,8 @@ export default async function DealsPage({
           <CardHeader>
             <CardTitle>New deal</CardTitle>
             <CardDescription>
-              Only the customer&apos;s name is required; add the vehicle now or leave it blank.
+              Only the customer&apos;s name is required; add the vehicle and attach existing quotes and orders
+              now, or later.
             </CardDescription>
           </CardHeader>
           <CardContent>

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
-import { StatusBadge } from "@/components/status-badge";
+import { humanizeStatus, StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
@@ -53,7 +53,7 @@ export default async function QuotesPage({
         label="Filter quotes"
         className="flex flex-wrap items-end gap-3"
         submitLabel="Apply"
-        clear={false}
+        action="/quotes"
         card={false}
       >
         <FilterSelect
@@ -62,7 +62,7 @@ export default async function QuotesPage({
           label="Status"
           value={filters.status}
           anyLabel="Any status"
-          options={STATUSES}
+          options={STATUSES.map((s) => ({ value: s, label: humanizeStatus(s) }))}
         />
         <FilterSelect
           id="q-type"
@@ -77,7 +77,22 @@ export default async function QuotesPage({
         rows={data}
         rowKey={(q) => q.id}
         empty={
-          <EmptyState title="No quotes" description="Create a quote for reconditioning or concierge work." />
+          filters.status || filters.type ? (
+            <EmptyState
+              title="No quotes match these filters"
+              description="Try another status or type."
+              action={
+                <Button asChild variant="outline">
+                  <Link href="/quotes">Clear filters</Link>
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              title="No quotes yet"
+              description="Create a quote for reconditioning or concierge work; the customer pays it through its link."
+            />
+          )
         }
         columns={[
           { header: "Quote", cell: (q) => <RowLink href={`/quotes/${q.id}`}>{q.id}</RowLink> },

@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { getDb } from "@/db/client";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
-import { listOrdersForPage } from "./_components/list-for-page";
-import { OrderFilters, pickFilters } from "./_components/order-filters";
-import { OrdersTable } from "./_components/orders-table";
+import { hasFilters, listOrdersForPage } from "../_components/list-for-page";
+import { OrderFilters, pickFilters } from "../_components/order-filters";
+import { OrdersTable } from "../_components/orders-table";
 
 export const metadata: Metadata = { title: "Service orders" };
 
@@ -21,7 +21,7 @@ export default async function ServiceOrdersPage({
   const actor = await requireUserPage();
   const filters = pickFilters(await searchParams);
   const db = getDb();
-  const { result, filterError } = await listOrdersForPage(db, actor, filters);
+  const { result, filterError, fieldErrors } = await listOrdersForPage(db, actor, filters);
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
@@ -38,9 +38,14 @@ export default async function ServiceOrdersPage({
           </>
         }
       />
-      <OrderFilters basePath="/service-orders" values={filters} />
+      <OrderFilters basePath="/service-orders" values={filters} errors={fieldErrors} />
       <FilterError message={filterError} />
-      <OrdersTable orders={result.data} timeZone={timeZoneFor(db, actor.dealerId)} />
+      <OrdersTable
+        orders={result.data}
+        timeZone={timeZoneFor(db, actor.dealerId)}
+        filtered={hasFilters(filters)}
+        clearHref="/service-orders"
+      />
       <Pagination basePath="/service-orders" searchParams={filters} nextCursor={result.nextCursor} />
     </div>
   );

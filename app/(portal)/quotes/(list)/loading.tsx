@@ -1,0 +1,6 @@
+// Only the list: a loading boundary above [id] would make its 404 (another dealer's id) answer 200.
+import { ListSkeleton } from "@/components/list-skeleton";
+
+export default function QuotesLoading() {
+  return <ListSkeleton filterClassName="max-w-2xl" />;
+}
