@@ -88,6 +88,8 @@ export function route<A extends Actor>(
       const keyOwner = owner(actor);
       const start = beginIdempotent(db, keyOwner, key, requestFingerprint(req.method, url.pathname, text));
       if (start.kind === "replay") {
+        // The lookup joined this turn's batch: answer after it commits, like every other request.
+        await waitUntilDurable(db);
         return new Response(start.body, {
           status: start.status,
           headers: { "content-type": "application/json; charset=utf-8", "idempotent-replayed": "true" },

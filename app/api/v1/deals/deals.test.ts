@@ -23,11 +23,7 @@ beforeAll(async () => {
   keyB = makeApiKey(makeDealer("beta").id);
   expect(await writerReady()).toBe(true);
 });
-afterAll(async () => {
-  // Let the group commit an idempotent replay opened finish before the database closes.
-  await new Promise((resolve) => setImmediate(resolve));
-  env.cleanup();
-});
+afterAll(() => env.cleanup());
 
 const newDeal = async (name: string, extra: Record<string, unknown> = {}, key = keyA) => {
   const res = await call(createDeal, { method: "POST", key, body: { customer: { name }, ...extra } });

@@ -36,12 +36,7 @@ beforeAll(async () => {
   expect(await writerReady()).toBe(true);
 });
 afterEach(() => testClock.reset());
-// An idempotent replay answers without waiting for the group commit its key lookup opened; let that
-// commit run before the database closes.
-afterAll(async () => {
-  await new Promise((resolve) => setImmediate(resolve));
-  env.cleanup();
-});
+afterAll(() => env.cleanup());
 
 const recon = (extra: Record<string, unknown> = {}) => ({
   type: "reconditioning",

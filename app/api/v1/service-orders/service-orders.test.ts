@@ -38,11 +38,7 @@ beforeAll(async () => {
   // Writes go through the writer thread, as they do in the server.
   expect(await writerReady()).toBe(true);
 });
-afterAll(async () => {
-  // Let the group commit an idempotent replay opened finish before the database closes.
-  await new Promise((resolve) => setImmediate(resolve));
-  env.cleanup();
-});
+afterAll(() => env.cleanup());
 
 const recon = (extra: Record<string, unknown> = {}) => ({
   type: "reconditioning",
