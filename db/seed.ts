@@ -4,6 +4,7 @@ import { seedCheckoutDemo } from "@/lib/checkout/demo-seed";
 import { seedParts } from "@/lib/parts/seed";
 import { findDealerBySlug, insertDealer } from "@/lib/platform/identity/dealers";
 import { insertUser } from "@/lib/platform/identity/users";
+import { seedServiceOrdersDemo } from "@/lib/service-orders/demo-seed";
 import type { Db } from "./client";
 import { users } from "./schema";
 
@@ -49,6 +50,7 @@ export async function seed(db: Db): Promise<{ created: number }> {
     await insertUser(db, { email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD, dealerId });
     created++;
   }
+  created += seedServiceOrdersDemo(db);
   created += seedParts(db);
   created += seedCheckoutDemo(db);
   return { created };
