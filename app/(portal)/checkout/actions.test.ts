@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { oems } from "@/db/schema";
-import { payCheckout, saveCheckoutStep, startCheckout } from "@/lib/checkout/checkout-flow";
 import {
   insertOem,
   writeAccessory,
@@ -10,6 +9,7 @@ import {
   writeProduct,
 } from "@/lib/checkout/oem-config";
 import { createCheckoutCart } from "@/lib/checkout/service";
+import { completeSteps, payAsShown, tokenOf } from "@/lib/checkout/testing";
 import type { ApiKeyActor, UserActor } from "@/lib/platform/actor";
 import { idleState } from "@/lib/platform/form-state";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
@@ -68,27 +68,12 @@ beforeAll(async () => {
     cancelUrl: "https://acme.example/cart",
     nativeDefaultCheckoutUrl: "https://acme.example/checkout",
   });
-  const token = new URL(res.checkoutUrl).pathname.split("/").pop() as string;
-  const { secret } = startCheckout(db, token);
-  saveCheckoutStep(db, token, secret, "buyer", {
-    firstName: "A",
-    lastName: "B",
-    email: "a@b.co",
-    phone: "804-555-0100",
+  const token = tokenOf(res.checkoutUrl);
+  const secret = completeSteps(db, token, {
+    delivery: { method: "PICK_UP", pickUpDealerId: alpha.id },
+    option: "STANDARD_RESERVATION",
   });
-  saveCheckoutStep(db, token, secret, "delivery", { method: "PICK_UP", pickUpDealerId: alpha.id });
-  saveCheckoutStep(db, token, secret, "registration", {
-    type: "INDIVIDUAL",
-    address: { street: "1 Main St", city: "Richmond", state: "VA", zip: "23220" },
-    mailingSameAsRegistration: true,
-  });
-  saveCheckoutStep(db, token, secret, "payment", { option: "STANDARD_RESERVATION" });
-  orderId = payCheckout(db, token, secret, {
-    cardName: "A B",
-    cardNumber: "4242424242424242",
-    cardExpiry: "12/39",
-    cardCvc: "123",
-  }).placedOrderId;
+  orderId = payAsShown(db, token, secret).placedOrderId;
 });
 afterAll(() => env.cleanup());
 

@@ -10,6 +10,7 @@ import {
   writeOemStates,
   writeProduct,
 } from "@/lib/checkout/oem-config";
+import { completeSteps, payAsShown, testCard, tokenOf } from "@/lib/checkout/testing";
 import { insertApiKey } from "@/lib/platform/identity/api-keys";
 import { writerReady } from "@/lib/platform/writer/writer";
 import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
@@ -84,7 +85,6 @@ const cart = (over: Record<string, unknown> = {}) => ({
 const post = (body: unknown, key = oemKey, headers: Record<string, string> = {}) =>
   call(POST, { method: "POST", key, body, headers, path: "/api/v1/checkout-carts" });
 const cartCount = () => getDb().select().from(checkoutCarts).all().length;
-const tokenOf = (url: string) => new URL(url).pathname.split("/").pop() as string;
 
 describe("POST /api/v1/checkout-carts: routing", () => {
   it("sends a cart with no vehicles to the OEM's native checkout, with no cart id", async () => {
@@ -353,31 +353,8 @@ describe("GET /api/v1/products", () => {
   });
 });
 
-const card = (number: string) => ({
-  cardName: "Pat Buyer",
-  cardNumber: number,
-  cardExpiry: "12/39",
-  cardCvc: "123",
-});
-
-async function checkout(token: string) {
-  const db = getDb();
-  const { secret } = startCheckout(db, token);
-  saveCheckoutStep(db, token, secret, "buyer", {
-    firstName: "Pat",
-    lastName: "Buyer",
-    email: "pat@example.com",
-    phone: "804-555-0100",
-  });
-  saveCheckoutStep(db, token, secret, "delivery", { method: "PICK_UP", pickUpDealerId: alphaId });
-  saveCheckoutStep(db, token, secret, "registration", {
-    type: "INDIVIDUAL",
-    address: { street: "1200 W Broad St", city: "Richmond", state: "VA", zip: "23220" },
-    mailingSameAsRegistration: true,
-  });
-  saveCheckoutStep(db, token, secret, "payment", { option: "CHECKOUT_FULL_PAYMENT" });
-  return secret;
-}
+const checkout = (token: string) =>
+  completeSteps(getDb(), token, { delivery: { method: "PICK_UP", pickUpDealerId: alphaId } });
 
 describe("placed orders", () => {
   it("a declined card places nothing; an approved one places the order with the cart's metadata", async () => {
@@ -392,9 +369,9 @@ describe("placed orders", () => {
       }),
     );
     const token = tokenOf(res.json.checkoutUrl);
-    const secret = await checkout(token);
-    expect(() => payCheckout(getDb(), token, secret, card("4000 0000 0000 0002"))).toThrow(/declined/);
-    const { placedOrderId } = payCheckout(getDb(), token, secret, card("4242 4242 4242 4242"));
+    const secret = checkout(token);
+    expect(() => payAsShown(getDb(), token, secret, "4000 0000 0000 0002")).toThrow(/declined/);
+    const { placedOrderId } = payAsShown(getDb(), token, secret);
 
     const order = await call(getOrder, { key: oemKey, params: { id: placedOrderId } });
     expect(order.status).toBe(200);
@@ -434,6 +411,8 @@ describe("placed orders", () => {
       .map((e) => e.type);
     expect(types).toEqual([
       "checkout_cart.created",
+      // "Start checkout" is the buyer really opening the link.
+      "checkout_cart.opened",
       "checkout_cart.payment_failed",
       "checkout_cart.placed",
       "placed_order.created",
@@ -452,7 +431,7 @@ describe("placed orders", () => {
         phone: "804-555-0100",
       }),
     ).toThrow(/Start the checkout again/);
-    expect(() => payCheckout(getDb(), b, secretA, card("4242424242424242"))).toThrow(
+    expect(() => payCheckout(getDb(), b, secretA, testCard("4242424242424242"))).toThrow(
       /Start the checkout again/,
     );
     expect(() => saveCheckoutStep(getDb(), "not-a-token", secretA, "buyer", {})).toThrow(/No such checkout/);
@@ -462,20 +441,15 @@ describe("placed orders", () => {
   it("a MULTI_USE link serves several buyers", async () => {
     const res = await post(cart());
     const token = tokenOf(res.json.checkoutUrl);
-    payCheckout(getDb(), token, await checkout(token), card("4242424242424242"));
-    payCheckout(getDb(), token, await checkout(token), card("4242424242424242"));
+    payAsShown(getDb(), token, checkout(token));
+    payAsShown(getDb(), token, checkout(token));
     expect(loadCheckout(getDb(), token, null)?.used).toBe(false);
   });
 
   it("the fulfilling dealer moves fulfillment along; illegal moves are 409; other dealers 404", async () => {
     const res = await post(cart());
     const token = tokenOf(res.json.checkoutUrl);
-    const { placedOrderId: id } = payCheckout(
-      getDb(),
-      token,
-      await checkout(token),
-      card("4242424242424242"),
-    );
+    const { placedOrderId: id } = payAsShown(getDb(), token, checkout(token));
     const patch = (body: unknown, key = alphaKey) =>
       call(patchOrder, { method: "PATCH", key, params: { id }, body });
 
