@@ -89,6 +89,8 @@ export function serializeCart(
     openedAt: iso(cart.openedAt),
     lastActivityAt: iso(cart.lastActivityAt),
     placedAt: iso(cart.placedAt),
+    /** Set when the OEM withdrew the cart (re-posted its id as a cart not hosted here): its link no longer sells. */
+    deactivatedAt: iso(cart.deactivatedAt),
     updatedAt: iso(cart.updatedAt),
   };
 }

@@ -1,6 +1,16 @@
 import type { Db } from "@/db/client";
 import type { PaymentOption, PostalAddress } from "@/db/schema";
+import { insertApiKey } from "@/lib/platform/identity/api-keys";
+import { makeApiKey, makeDealer } from "@/lib/testing/harness";
 import { loadCheckout, payCheckout, saveCheckoutStep, startCheckout } from "./checkout-flow";
+import {
+  insertOem,
+  writeAccessory,
+  writeOemBrand,
+  writeOemDealer,
+  writeOemStates,
+  writeProduct,
+} from "./oem-config";
 
 /** Test helpers: a buyer walking through the hosted checkout the way the page does. */
 
@@ -60,3 +70,47 @@ export const testCard = (cardNumber: string) => ({
 export function payAsShown(db: Db, token: string, secret: string, cardNumber = "4242 4242 4242 4242") {
   return payCheckout(db, token, secret, { ...testCard(cardNumber), ...shownOnPayPage(db, token, secret) });
 }
+
+/**
+ * The API tests' world: dealers alpha (VA, the default) and beta (CA) fulfil Acme Cars, hosted
+ * in VA and CA; Acme sells a Roadster with two accessories. Keys: Acme's, and each dealer's.
+ */
+export function seedAcme(db: Db) {
+  const alphaId = makeDealer("alpha").id;
+  const betaId = makeDealer("beta").id;
+  const acme = insertOem(db, { name: "Acme Cars", oemKey: "acme" });
+  writeOemBrand(db, acme.id, { brandKey: "acme", name: "Acme" });
+  writeOemStates(db, acme.id, { states: ["VA", "CA"] });
+  writeOemDealer(db, acme.id, { dealer: "alpha", states: ["VA"], isDefault: true });
+  writeOemDealer(db, acme.id, { dealer: "beta", states: ["CA"] });
+  writeProduct(db, acme.id, {
+    productId: "ROADSTER",
+    name: "Roadster",
+    modelYear: 2026,
+    basePrice: 40000,
+    brandKey: "acme",
+  });
+  writeAccessory(db, acme.id, { productId: "ROADSTER", name: "Roof Rack", price: 500 });
+  writeAccessory(db, acme.id, { productId: "ROADSTER", name: "All-Weather Mats", price: 200 });
+  return {
+    acmeId: acme.id,
+    alphaId,
+    betaId,
+    oemKey: oemApiKey(db, acme.id),
+    alphaKey: makeApiKey(alphaId),
+    betaKey: makeApiKey(betaId),
+  };
+}
+
+export const oemApiKey = (db: Db, oemId: string) =>
+  insertApiKey(db, { dealerId: null, oemId }, { name: "shop", scopes: ["*"] }, null).key;
+
+/** A cart body for Acme's shop. */
+export const acmeCart = (over: Record<string, unknown> = {}) => ({
+  oemKey: "acme",
+  variants: [{ variantConfigId: "ROADSTER-AllWeatherMats-RoofRack", metadata: { color: "red" } }],
+  cancelUrl: "https://shop.acme.example/cart",
+  nativeDefaultCheckoutUrl: "https://shop.acme.example/checkout",
+  registrationState: "VA",
+  ...over,
+});

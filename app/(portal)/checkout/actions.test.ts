@@ -25,7 +25,13 @@ vi.mock("@/lib/platform/auth/current", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { updatePlacedOrderAction, setOemStatesAction, saveProductAction } = await import("./actions");
+const {
+  updatePlacedOrderAction,
+  setOemStatesAction,
+  saveProductAction,
+  removeProductAction,
+  renameOemAction,
+} = await import("./actions");
 
 let env: ReturnType<typeof useTempDatabase>;
 let staffA: UserActor;
@@ -130,5 +136,28 @@ describe("OEM configuration actions", () => {
     expect(r.fieldErrors?.productId).toBeTruthy();
     expect(r.fieldErrors?.modelYear).toBeTruthy();
     expect(r.values).toMatchObject({ productId: "bad id!", name: "X" });
+  });
+
+  it("refuses a product id that would share a variantConfigId, next to the field", async () => {
+    signedIn = ops;
+    // CAR with Mats is CAR-Mats.
+    const r = await saveProductAction(
+      idleState,
+      form({ oemId, productId: "CAR-Mats", name: "Mats car", modelYear: "2026", basePrice: "1" }),
+    );
+    expect(r.status).toBe("error");
+    expect(r.fieldErrors?.productId).toMatch(
+      /"CAR-Mats" and "CAR with Mats" the same variantConfigId CAR-Mats/,
+    );
+    expect(r.values).toMatchObject({ productId: "CAR-Mats", name: "Mats car" });
+  });
+
+  it("says why a product an open cart sells cannot be deleted; renames the OEM", async () => {
+    signedIn = ops;
+    const r = await removeProductAction(idleState, form({ oemId, productId: "CAR" }));
+    expect(r).toMatchObject({ status: "error", message: expect.stringMatching(/open cart sell the Car/) });
+    const renamed = await renameOemAction(idleState, form({ oemId, name: "Acme Motors" }));
+    expect(renamed).toMatchObject({ status: "ok", message: "Renamed to Acme Motors." });
+    expect(getDb().select().from(oems).all()[0].name).toBe("Acme Motors");
   });
 });

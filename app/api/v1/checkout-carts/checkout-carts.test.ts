@@ -2,18 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { checkoutCarts, events } from "@/db/schema";
 import { loadCheckout, payCheckout, saveCheckoutStep, startCheckout } from "@/lib/checkout/checkout-flow";
+import { insertOem, writeOemDealer, writeOemStates, writeProduct } from "@/lib/checkout/oem-config";
 import {
-  insertOem,
-  writeAccessory,
-  writeOemBrand,
-  writeOemDealer,
-  writeOemStates,
-  writeProduct,
-} from "@/lib/checkout/oem-config";
-import { completeSteps, payAsShown, testCard, tokenOf } from "@/lib/checkout/testing";
-import { insertApiKey } from "@/lib/platform/identity/api-keys";
+  acmeCart,
+  completeSteps,
+  oemApiKey,
+  payAsShown,
+  seedAcme,
+  testCard,
+  tokenOf,
+} from "@/lib/checkout/testing";
 import { writerReady } from "@/lib/platform/writer/writer";
-import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
+import { call, useTempDatabase } from "@/lib/testing/harness";
 import { GET as getOrder, PATCH as patchOrder } from "../placed-orders/[id]/route";
 import { GET as listProducts } from "../products/route";
 import { GET as getCart } from "./[id]/route";
@@ -30,30 +30,7 @@ let betaId: string;
 beforeAll(async () => {
   env = useTempDatabase();
   const db = getDb();
-  alphaId = makeDealer("alpha").id;
-  betaId = makeDealer("beta").id;
-  alphaKey = makeApiKey(alphaId);
-  betaKey = makeApiKey(betaId);
-  const acme = insertOem(db, { name: "Acme Cars", oemKey: "acme" });
-  writeOemBrand(db, acme.id, { brandKey: "acme", name: "Acme" });
-  writeOemStates(db, acme.id, { states: ["VA", "CA"] });
-  writeOemDealer(db, acme.id, { dealer: "alpha", states: ["VA"], isDefault: true });
-  writeOemDealer(db, acme.id, { dealer: "beta", states: ["CA"] });
-  writeProduct(db, acme.id, {
-    productId: "ROADSTER",
-    name: "Roadster",
-    modelYear: 2026,
-    basePrice: 40000,
-    brandKey: "acme",
-  });
-  writeAccessory(db, acme.id, { productId: "ROADSTER", name: "Roof Rack", price: 500 });
-  writeAccessory(db, acme.id, { productId: "ROADSTER", name: "All-Weather Mats", price: 200 });
-  oemKey = insertApiKey(
-    db,
-    { dealerId: null, oemId: acme.id },
-    { name: "acme shop", scopes: ["*"] },
-    null,
-  ).key;
+  ({ alphaId, betaId, alphaKey, betaKey, oemKey } = seedAcme(db));
   const other = insertOem(db, { name: "Other Motors", oemKey: "other" });
   writeOemStates(db, other.id, { states: ["VA"] });
   writeOemDealer(db, other.id, { dealer: "alpha", states: ["VA"], isDefault: true });
@@ -63,25 +40,13 @@ beforeAll(async () => {
     modelYear: 2025,
     basePrice: 1000,
   });
-  otherOemKey = insertApiKey(
-    db,
-    { dealerId: null, oemId: other.id },
-    { name: "other shop", scopes: ["*"] },
-    null,
-  ).key;
+  otherOemKey = oemApiKey(db, other.id);
   // Writes go through the writer thread, as they do in the server.
   expect(await writerReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 
-const cart = (over: Record<string, unknown> = {}) => ({
-  oemKey: "acme",
-  variants: [{ variantConfigId: "ROADSTER-AllWeatherMats-RoofRack", metadata: { color: "red" } }],
-  cancelUrl: "https://shop.acme.example/cart",
-  nativeDefaultCheckoutUrl: "https://shop.acme.example/checkout",
-  registrationState: "VA",
-  ...over,
-});
+const cart = acmeCart;
 const post = (body: unknown, key = oemKey, headers: Record<string, string> = {}) =>
   call(POST, { method: "POST", key, body, headers, path: "/api/v1/checkout-carts" });
 const cartCount = () => getDb().select().from(checkoutCarts).all().length;
