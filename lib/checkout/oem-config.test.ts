@@ -110,8 +110,8 @@ describe("ops edits", () => {
     );
     expect(cart.checkoutCartId).toBe("van-cart");
 
-    expect(() => removeProduct(getDb(), ops, w.acmeId, "VAN")).toThrow(/1 open cart sell the Van/);
-    expect(() => removeAccessory(getDb(), ops, w.acmeId, mats.id)).toThrow(/1 open cart include Mats/);
+    expect(() => removeProduct(getDb(), ops, w.acmeId, "VAN")).toThrow(/1 open cart sells the Van/);
+    expect(() => removeAccessory(getDb(), ops, w.acmeId, mats.id)).toThrow(/1 open cart includes Mats/);
     expect(() => removeOemBrand(getDb(), ops, w.acmeId, "acme")).toThrow(/brand of ROADSTER/);
     // Rack is in no open cart's configuration.
     expect(removeAccessory(getDb(), ops, w.acmeId, rack.id)).toEqual({ removed: rack.id });

@@ -140,7 +140,9 @@ function openCartsMatching(tx: DbOrTx, oemId: string, where: string, ...args: un
   return row.n;
 }
 
-const carts = (n: number) => (n === 1 ? "1 open cart" : `${n} open carts`);
+/** "1 open cart sells" / "3 open carts sell". */
+const carts = (n: number, verb = "") =>
+  n === 1 ? `1 open cart${verb ? ` ${verb}s` : ""}` : `${n} open carts${verb ? ` ${verb}` : ""}`;
 
 /** Deletes a brand no product and no open cart uses. */
 export function removeOemBrand(db: Db, actor: Actor, oemId: string, brandKey: string) {
@@ -295,7 +297,7 @@ export function removeProduct(db: Db, actor: Actor, oemId: string, productId: st
     const open = openCartsMatching(tx, oemId, "json_extract(v.value, '$.productId') = ?", productId);
     if (open)
       throw conflict(
-        `${carts(open)} sell the ${product.name}; it can be deleted once they are placed or withdrawn.`,
+        `${carts(open, "sell")} the ${product.name}; it can be deleted once they are placed or withdrawn.`,
         "product_in_use",
         "productId",
       );
@@ -373,7 +375,7 @@ export function removeAccessory(db: Db, actor: Actor, oemId: string, accessoryId
     );
     if (open)
       throw conflict(
-        `${carts(open)} include ${row.name}; it can be deleted once they are placed or withdrawn.`,
+        `${carts(open, "include")} ${row.name}; it can be deleted once they are placed or withdrawn.`,
         "accessory_in_use",
         "accessoryId",
       );

@@ -155,7 +155,10 @@ describe("OEM configuration actions", () => {
   it("says why a product an open cart sells cannot be deleted; renames the OEM", async () => {
     signedIn = ops;
     const r = await removeProductAction(idleState, form({ oemId, productId: "CAR" }));
-    expect(r).toMatchObject({ status: "error", message: expect.stringMatching(/open cart sell the Car/) });
+    expect(r).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/^1 open cart sells the Car;/),
+    });
     const renamed = await renameOemAction(idleState, form({ oemId, name: "Acme Motors" }));
     expect(renamed).toMatchObject({ status: "ok", message: "Renamed to Acme Motors." });
     expect(getDb().select().from(oems).all()[0].name).toBe("Acme Motors");

@@ -49,7 +49,9 @@ export default async function OemPage({ params }: { params: Promise<{ id: string
       </SectionCard>
       <SectionCard title="Fulfilling dealers" className="gap-4" contentClassName="grid gap-4">
         <p className="text-sm text-muted-foreground">
-          A cart goes to the first dealer listing its registration state, otherwise to the default dealer.
+          A cart goes to the first dealer listing its registration state, otherwise to the default dealer. Its
+          order goes to the dealer the buyer picks up at, or for shipping to the dealer serving the
+          registration state.
         </p>
         {cfg.dealers.length ? (
           <ul className="grid gap-2 text-sm">
