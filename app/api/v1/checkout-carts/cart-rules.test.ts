@@ -149,6 +149,14 @@ describe("validation details", () => {
     expect(nested.json.error.param).toBe("placedOrderMetadata.a.__proto__");
   });
 
+  it("takes item ids that are also names of Object.prototype members", async () => {
+    const items = { constructor: [{ name: "Cap", price: 1 }], toString: [{ name: "Mug", price: 2 }] };
+    const res = await post(acmeCart({ items }));
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const got = await call(getCart, { key: w.oemKey, params: { id: res.json.checkoutCartId } });
+    expect(got.json.items).toEqual(items);
+  });
+
   it("placedOrderMetadata: at most 10 keys in all, nested keys included, and 2 levels", async () => {
     const keys = (n: number, prefix: string) =>
       Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, i]));
