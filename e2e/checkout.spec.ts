@@ -29,9 +29,15 @@ test("an OEM posts a cart -> a buyer checks out on a phone (declined, then appro
     events: ["checkout_cart.*", "placed_order.*"],
   });
   const oemKey = createOemApiKey("aurora");
+  // The OEM's own endpoint, managed with its key: it hears about its carts and orders too.
+  const oemEndpoint = await apiClient(oemKey).post("/api/v1/webhooks", {
+    url: receiver.url,
+    events: ["placed_order.*"],
+  });
   const campaign = `e2e-${Date.now()}`;
 
-  // The contract's own path (rewritten to /api/v1/checkout-carts); a state that is off goes native.
+  // The contract's own path, as the source writes it (trailing slash: a 308 to the route, body
+  // kept); a state that is off goes native.
   const native = await postCart("/checkoutCart_oncreate/", oemKey, {
     oemKey: "aurora",
     variants: [{ variantConfigId: "ELAN" }],
@@ -78,6 +84,11 @@ test("an OEM posts a cart -> a buyer checks out on a phone (declined, then appro
   await expect(buyer.getByRole("list", { name: "Items" })).toContainText("Aurora Cap");
   // 42,900 + 220 + 540 + 29 cap + 1,295 destination + 85 documentation.
   await expect(buyer.getByTestId("cart-total")).toHaveText("$45,069.00");
+  // Cancel returns to the OEM's cart page.
+  await expect(buyer.getByRole("link", { name: "Cancel and return to Aurora Motors" })).toHaveAttribute(
+    "href",
+    "https://shop.aurora.example/cart",
+  );
   await buyer.getByRole("button", { name: "Start checkout" }).click();
 
   // Buyer details are prefilled from the cart; a bad email is refused and nothing typed is lost.
@@ -139,10 +150,18 @@ test("an OEM posts a cart -> a buyer checks out on a phone (declined, then appro
   await expect(staff.getByTestId("order-statuses")).toContainText("Ready to fulfill");
 
   // The dealer's webhook receiver heard every step, signed.
+  const signedWith = (secret: string) =>
+    receiver.received.flatMap((r) => {
+      try {
+        return [receiver.verify(secret, r)];
+      } catch {
+        return []; // signed for another endpoint
+      }
+    });
   const ours = () =>
-    receiver.received
-      .map((r) => receiver.verify(endpoint.secret, r))
-      .filter((p) => p.data.id === created.json.checkoutCartId || p.data.id === orderId);
+    signedWith(endpoint.secret).filter(
+      (p) => p.data.id === created.json.checkoutCartId || p.data.id === orderId,
+    );
   await expect
     .poll(
       () =>
@@ -163,6 +182,18 @@ test("an OEM posts a cart -> a buyer checks out on a phone (declined, then appro
     );
   const placed = ours().find((p) => p.event === "placed_order.created");
   expect(placed?.data).toMatchObject({ placedOrderMetadata: { campaign }, card: { last4: "4242" } });
+  // The OEM's endpoint got the placed order as well, signed with its own secret.
+  await expect
+    .poll(
+      () =>
+        signedWith(oemEndpoint.secret)
+          .filter((p) => p.data.id === orderId)
+          .map((p) => p.event),
+      {
+        timeout: 15_000,
+      },
+    )
+    .toEqual(expect.arrayContaining(["placed_order.created", "placed_order.updated"]));
 
   // The SINGLE_USE link now says it was used, to anyone opening it.
   const laterContext = await browser.newContext({ viewport: { width: 375, height: 812 } });
@@ -174,4 +205,103 @@ test("an OEM posts a cart -> a buyer checks out on a phone (declined, then appro
   await expect(later.getByRole("button", { name: "Start checkout" })).toHaveCount(0);
 
   await Promise.all([buyerContext.close(), staffContext.close(), laterContext.close(), receiver.close()]);
+});
+
+test("the price changes while the buyer is on the card form -> nothing is charged, the new total shows -> pay it -> start another order", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const oemKey = createOemApiKey("aurora");
+  const id = `e2e-price-${Date.now()}`;
+  const body = (items: Record<string, { name: string; price: number }[]>) => ({
+    id,
+    oemKey: "aurora",
+    variants: [{ variantConfigId: "ELAN" }],
+    registrationState: "VA",
+    items,
+    cancelUrl: "https://shop.aurora.example/cart",
+    nativeDefaultCheckoutUrl: "https://shop.aurora.example/checkout",
+  });
+  const created = await postCart("/checkoutCart_oncreate_v2", oemKey, body({}));
+  expect(created.status).toBe(200);
+
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const buyer = await context.newPage();
+  await buyer.goto(new URL(created.json.checkoutUrl).pathname);
+  await buyer.getByRole("button", { name: "Start checkout" }).click();
+  await buyer.getByLabel("First name").fill("Alex");
+  await buyer.getByLabel("Last name").fill("Kim");
+  await buyer.getByLabel("Email").fill("alex.kim@example.com");
+  await buyer.getByLabel("Phone").fill("804-555-0123");
+  await buyer.getByRole("button", { name: "Continue to delivery" }).click();
+  await buyer.getByRole("button", { name: "Continue to registration" }).click();
+  // At 375 px the city field keeps a usable width.
+  const city = buyer.getByLabel("Registration address: City");
+  expect((await city.boundingBox())?.width ?? 0).toBeGreaterThan(250);
+  await buyer.getByLabel("Registration address: Street").fill("1200 W Broad St");
+  await city.fill("Richmond");
+  await buyer.getByLabel("Registration address: ZIP").fill("23220");
+  await buyer.getByRole("button", { name: "Continue to payment" }).click();
+  await buyer.getByLabel(/Reserve with a deposit/).check();
+  await buyer.getByRole("button", { name: "Continue to card details" }).click();
+  await expect(buyer.getByRole("button", { name: /^Pay \$500\.00/ })).toBeVisible();
+
+  // Meanwhile the OEM overwrites the cart with a merchandise item (paid in full today).
+  const updated = await postCart(
+    "/checkoutCart_oncreate_v2",
+    oemKey,
+    body({ cap: [{ name: "Aurora Cap", price: 29 }] }),
+  );
+  expect(updated.json.checkoutCartId).toBe(id);
+
+  await buyer.getByLabel("Name on card").fill("Alex Kim");
+  await buyer.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await buyer.getByLabel("Expiry (MM/YY)").fill("12/34");
+  await buyer.getByLabel("CVC").fill("123");
+  await buyer.getByRole("button", { name: /^Pay \$500\.00/ }).click();
+  await expect(
+    buyer.getByRole("alert").filter({ hasText: "Prices changed, review the new total." }),
+  ).toBeVisible();
+  await expect(buyer.getByTestId("due-today")).toHaveText("$529.00");
+  await expect(buyer.getByRole("list", { name: "Items" })).toContainText("Aurora Cap");
+
+  await buyer.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await buyer.getByLabel("CVC").fill("123");
+  await buyer.getByRole("button", { name: /^Pay \$529\.00/ }).click();
+  await expect(buyer.getByRole("region", { name: "Order confirmation" })).toContainText("Paid today $529.00");
+
+  // A MULTI_USE link: the same browser can start another order.
+  await buyer.getByRole("button", { name: "Start another order" }).click();
+  await expect(buyer.getByLabel("First name")).toBeVisible();
+  await context.close();
+});
+
+test("ops see the OEM's webhook endpoints on its configuration page; a product an open cart sells cannot be deleted", async ({
+  page,
+}) => {
+  const oemKey = createOemApiKey("aurora");
+  const url = `https://hooks.aurora.example/e2e-${Date.now()}`;
+  await apiClient(oemKey).post("/api/v1/webhooks", { url, events: ["placed_order.*"] });
+
+  await signIn(page, "ops@forecourt.test");
+  await page.goto("/checkout/oems");
+  await page.getByRole("link", { name: "Aurora Motors" }).click();
+  await expect(page.getByRole("list", { name: "OEM webhook endpoints" })).toContainText(url);
+
+  // The demo carts sell the Elan.
+  await page.getByRole("button", { name: "Delete Aurora Elan" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /open carts? sells? the Aurora Elan/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Aurora Elan" })).toBeVisible();
+
+  // A product id that would reuse an existing variantConfigId is refused next to the field.
+  const newProduct = page.locator("form").filter({ has: page.getByLabel("Product id") });
+  await newProduct.getByLabel("Product id").fill("ELAN-RoofRack");
+  await newProduct.getByLabel("Product name").fill("Clash");
+  await newProduct.getByLabel("Model year").fill("2026");
+  await newProduct.getByLabel("Base price ($)").fill("1000");
+  await newProduct.getByRole("button", { name: "Save product" }).click();
+  await expect(newProduct.getByText(/the same variantConfigId ELAN-RoofRack/)).toBeVisible();
+  await expect(newProduct.getByLabel("Product name")).toHaveValue("Clash");
 });

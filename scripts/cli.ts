@@ -30,7 +30,7 @@ const USAGE = `usage: npm run cli -- <command>
   api-key create --dealer SLUG --name N --scopes a.read,b.write|*
   parts generate --dealer SLUG --count N [--seed S]   add N generated parts (with stock) to a dealer's catalog
   oem list                        one "oemKey<TAB>oemId<TAB>name" line per OEM
-  api-key create --oem OEMKEY --name N --scopes checkout_carts.*,products.read,placed_orders.read|*`;
+  api-key create --oem OEMKEY --name N --scopes checkout_carts.*,products.read,placed_orders.read,webhooks.*,events.read|*`;
 
 class UsageError extends Error {}
 

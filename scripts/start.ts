@@ -37,7 +37,7 @@ async function main() {
         { dealerId: null, oemId: oem.id },
         {
           name: "Aurora web shop (demo)",
-          scopes: ["checkout_carts.*", "products.read", "placed_orders.read"],
+          scopes: ["checkout_carts.*", "products.read", "placed_orders.read", "webhooks.*", "events.read"],
         },
         null,
       );

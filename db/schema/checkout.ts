@@ -12,6 +12,11 @@ export const oems = sqliteTable(
     /** The `oemKey` integrators send; lower-case slug. */
     oemKey: text("oem_key").notNull(),
     name: text("name").notNull(),
+    /**
+     * Bumped by every ops change to the OEM's configuration (states, dealers, brands, products):
+     * processes and threads that cache the catalog compare it on use (lib/checkout/oem-catalog.ts).
+     */
+    configRevision: integer("config_revision").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("oems_key_unique").on(t.oemKey)],
@@ -179,6 +184,12 @@ export const checkoutCarts = sqliteTable(
     /** Last time a buyer opened the link or saved a step: "abandoned" counts from here. */
     lastActivityAt: at("last_activity_at"),
     placedAt: at("placed_at"),
+    /**
+     * Set when the OEM re-posts the cart's id with a cart we do not host (no vehicles, a state
+     * that is off): the link then says the checkout is no longer available. Cleared when the OEM
+     * posts a hostable cart under that id again.
+     */
+    deactivatedAt: at("deactivated_at"),
     createdAt: createdAt(),
     updatedAt: at("updated_at").notNull(),
   },
@@ -237,12 +248,8 @@ export const checkoutSessions = sqliteTable(
   ],
 );
 
-export const PAYMENT_STATUSES = [
-  "RESERVATION_PAID",
-  "DOWN_PAYMENT_PAID",
-  "FINANCING_GUARANTEED",
-  "FULLY_PAID",
-] as const;
+/** The spec's payment statuses, and only those (a loan's down payment starts at RESERVATION_PAID). */
+export const PAYMENT_STATUSES = ["RESERVATION_PAID", "FINANCING_GUARANTEED", "FULLY_PAID"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const FULFILLMENT_STATUSES = [

@@ -1,3 +1,5 @@
+import type { DbOrTx } from "@/db/client";
+import { statement } from "@/db/raw";
 import { type Actor, dealerOf } from "@/lib/platform/actor";
 import { forbidden, notFound } from "@/lib/platform/errors";
 
@@ -28,6 +30,26 @@ export function assertVisible<T extends { oemId: string; dealerId: string }>(
 ): T {
   if (!row || !canSee(scope, row)) throw notFound(what);
   return row;
+}
+
+/**
+ * A cart as its viewer may see it. Besides the scope's rule, a dealer sees a cart it fulfils an
+ * order from (the buyer picked the vehicle up there, or it serves the registration state), so
+ * the order page's link to its cart works.
+ */
+export function assertCartVisible<T extends { id: string; oemId: string; dealerId: string }>(
+  db: DbOrTx,
+  scope: CheckoutScope,
+  row: T | undefined,
+): T {
+  if (row && "dealerId" in scope && !canSee(scope, row)) {
+    const fulfils = statement(
+      db,
+      "select 1 from placed_orders where cart_id = ? and dealer_id = ? limit 1",
+    ).get(row.id, scope.dealerId);
+    if (fulfils) return row;
+  }
+  return assertVisible(scope, row, "checkout cart");
 }
 
 /** Carts are posted, and products listed, with an API key bound to an OEM. */

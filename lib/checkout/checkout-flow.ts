@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { insertRow, selectRows, statement } from "@/db/raw";
 import {
@@ -29,14 +29,16 @@ import {
   paymentFor,
   priceCart,
 } from "./pricing";
+import { fulfillingDealerFor } from "./routing";
 import {
   buyerStepSchema,
   deliveryStepSchema,
   paymentOptionStepSchema,
+  payShownSchema,
   registrationStepSchema,
 } from "./schema";
 import { serializeCart } from "./serialize";
-import { placedOrderDto } from "./service";
+import { placedOrderDto, toOem } from "./service";
 
 /**
  * The buyer's hosted checkout. No account: the cart's link token finds the cart, and a per-buyer
@@ -60,13 +62,20 @@ export const CHECKOUT_STEPS: readonly CheckoutStep[] = [
 
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-const buyerActor = (cart: CheckoutCart): PublicActor => ({
+const buyerActor = (dealerId: string): PublicActor => ({
   kind: "public",
-  dealerId: cart.dealerId,
+  dealerId,
   label: "Buyer (checkout link)",
   role: null,
   scopes: [],
 });
+
+function dealerRow(db: DbOrTx, dealerId: string): { id: string; name: string } {
+  const row = statement(db, "select id, name from dealers where id = ?").get(dealerId) as
+    | { id: string; name: string }
+    | undefined;
+  return row ?? { id: dealerId, name: "Unknown dealer" };
+}
 
 function cartByToken(db: DbOrTx, token: string): CheckoutCart {
   const [cart] = token.length <= 100 ? selectRows(db, checkoutCarts, "where token = ?", token) : [];
@@ -112,9 +121,18 @@ export function firstIncomplete(p: CheckoutProgress): CheckoutStep {
   return "pay";
 }
 
-/** Marks the cart opened the first time its link is opened (a funnel step, with its event). */
+/**
+ * Marks the cart opened when a buyer really opens its link (a funnel step, with its event): the
+ * page's beacon after hydration, or "Start checkout". Rendering the page does not count, so link
+ * previews (chat apps, bots that fetch the HTML) do not inflate the funnel. Later calls only
+ * refresh "last activity".
+ */
 export function openCheckout(db: Db, token: string): void {
-  const cart = cartByToken(db, token);
+  markOpened(db, cartByToken(db, token));
+}
+
+function markOpened(db: Db, cart: CheckoutCart): void {
+  if (cart.deactivatedAt) return;
   const now = nowMs();
   if (cart.status === "created") {
     db.transaction((tx) => {
@@ -125,13 +143,9 @@ export function openCheckout(db: Db, token: string): void {
       if (!changed) return;
       const [opened] = selectRows(tx, checkoutCarts, "where id = ?", cart.id);
       const oem = oemName(tx, cart.oemId);
-      const dealer = statement(tx, "select id, name from dealers where id = ?").get(cart.dealerId) as {
-        id: string;
-        name: string;
-      };
       recordChange(tx, {
         dealerId: cart.dealerId,
-        actor: buyerActor(cart),
+        actor: buyerActor(cart.dealerId),
         subject: { type: "checkout_cart", id: cart.id },
         from: "created",
         to: "opened",
@@ -139,7 +153,13 @@ export function openCheckout(db: Db, token: string): void {
         event: {
           name: "checkout_cart.opened",
           type: "checkout_cart",
-          data: serializeCart(opened, { id: cart.oemId, oemKey: oem.oemKey }, dealer, now),
+          data: serializeCart(
+            opened,
+            { id: cart.oemId, oemKey: oem.oemKey },
+            dealerRow(tx, cart.dealerId),
+            now,
+          ),
+          ...toOem(cart.oemId),
         },
       });
     }, IMMEDIATE);
@@ -154,8 +174,11 @@ function touch(db: DbOrTx, cartId: string, now = nowMs()) {
 
 export interface CheckoutView {
   cartId: string;
+  /** Bumped each time the OEM overwrites the cart: the Pay button posts the one it showed. */
+  revision: number;
   dealerId: string;
   oemName: string;
+  /** Who fulfils this buyer's order: the order's dealer once placed, else as their choices stand. */
   dealerName: string;
   cancelUrl: string;
   linkName: string | null;
@@ -170,13 +193,15 @@ export interface CheckoutView {
   progress: CheckoutProgress;
   /** The SINGLE_USE link already produced its order (placed by someone else, or earlier). */
   used: boolean;
+  /** The OEM withdrew the cart (re-posted its id as a cart not checked out here). */
+  inactive: boolean;
   placedOrder: PlacedOrder | null;
   prices: ReturnType<typeof priceCart>;
   options: ReturnType<typeof paymentFor>[];
   chosen: ReturnType<typeof paymentFor> | null;
 }
 
-/** Everything the checkout page shows, priced now. Null for an unknown token. */
+/** Everything the checkout page shows, priced now. Null for an unknown token. Reads only. */
 export function loadCheckout(db: Db, token: string, secret: string | null): CheckoutView | null {
   const [cart] = token.length <= 100 ? selectRows(db, checkoutCarts, "where token = ?", token) : [];
   if (!cart) return null;
@@ -186,12 +211,17 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
     : null;
   const progress = session?.progress ?? {};
   const dealers = oemDealerRows(db, cart.oemId);
-  const dealerName =
-    (
-      statement(db, "select name from dealers where id = ?").get(cart.dealerId) as
-        | { name: string }
-        | undefined
-    )?.name ?? "";
+  const fulfiller = placedOrder
+    ? dealerRow(db, placedOrder.dealerId)
+    : progress.delivery
+      ? nameOf(
+          fulfillingDealerFor(
+            dealers,
+            progress.delivery,
+            progress.registration?.address.state ?? cart.registrationState,
+          ),
+        )
+      : null;
   const prices = priceCart({
     vehicles: cart.vehicles,
     items: cart.items,
@@ -201,9 +231,10 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
   const options = offeredOptions(terms).map((o) => paymentFor(prices, o, terms));
   return {
     cartId: cart.id,
+    revision: cart.revision,
     dealerId: cart.dealerId,
     oemName: oemName(db, cart.oemId).name,
-    dealerName,
+    dealerName: (fulfiller ?? dealerRow(db, cart.dealerId)).name,
     cancelUrl: cart.cancelUrl,
     linkName: cart.customLinkConfig?.linkName ?? null,
     linkUseType: cart.linkUseType,
@@ -218,6 +249,7 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
     started: Boolean(session),
     progress,
     used: cart.linkUseType === "SINGLE_USE" && cart.status === "placed",
+    inactive: cart.deactivatedAt !== null,
     placedOrder,
     prices,
     options,
@@ -225,15 +257,26 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
   };
 }
 
+const nameOf = (d: DealerRow | null) => (d ? { id: d.dealerId, name: d.name } : null);
+
 function assertUsable(cart: CheckoutCart) {
+  if (cart.deactivatedAt) throw conflict("This checkout is no longer available.", "link_inactive");
   if (cart.linkUseType === "SINGLE_USE" && cart.status === "placed")
     throw conflict("This checkout link has already been used.", "link_used");
 }
 
-/** "Start checkout": a session for this buyer; returns the secret the browser keeps in a cookie. */
-export function startCheckout(db: Db, token: string): { secret: string } {
+/**
+ * "Start checkout" (and "Start another order" after a MULTI_USE order): the buyer's session,
+ * whose secret the browser keeps in a cookie. A browser that already has an unfinished session
+ * on this cart gets it back, so clicking again never piles up sessions; one whose order is
+ * placed gets a new one. It also counts as opening the link.
+ */
+export function startCheckout(db: Db, token: string, currentSecret?: string | null): { secret: string } {
   const cart = cartByToken(db, token);
   assertUsable(cart);
+  markOpened(db, cart);
+  const current = sessionOf(db, cart, currentSecret);
+  if (current && !current.placedOrderId && currentSecret) return { secret: currentSecret };
   const secret = newPublicToken();
   const now = new Date(nowMs());
   insertRow(db, checkoutSessions, {
@@ -247,6 +290,14 @@ export function startCheckout(db: Db, token: string): { secret: string } {
   });
   touch(db, cart.id, now.getTime());
   return { secret };
+}
+
+/**
+ * Throws unless this browser's session can still work on the cart (same errors as the steps).
+ * The step action runs it before it even reads the form.
+ */
+export function assertCheckoutSession(db: Db, token: string, secret: string | null): void {
+  liveSession(db, cartByToken(db, token), secret);
 }
 
 function liveSession(db: DbOrTx, cart: CheckoutCart, secret: string | null | undefined): CheckoutSession {
@@ -334,13 +385,36 @@ function confirmationEmail(order: PlacedOrder, oem: string, dealer: string): str
   ].join("\n");
 }
 
-const typeOfOrder = (t: CheckoutCart["orderCreationType"]) =>
-  t === "PREORDER" || t === "ANTE_PREORDER" ? ("preorder" as const) : ("buildToOrder" as const);
+/**
+ * The placed order's `typeOfOrder` (spec: preorder, buildToOrder, inventoryOrder). A cart for or
+ * from a preorder (ANTE_PREORDER, PREORDER, or a preorderId) is a preorder; any other cart is
+ * built to order. Nothing in a cart can make it an inventoryOrder: it names configurations
+ * (variantConfigIds), never a stock unit such as a VIN, and the spec gives no rule for it.
+ */
+const typeOfOrder = (cart: CheckoutCart) =>
+  cart.orderCreationType === "PREORDER" || cart.orderCreationType === "ANTE_PREORDER" || cart.preorderId
+    ? ("preorder" as const)
+    : ("buildToOrder" as const);
+
+/** The Pay button's amount or the cart changed since the page showed it: nothing is charged. */
+function checkShown(
+  cart: CheckoutCart,
+  dueNowCents: number,
+  shown: { cartRevision: number; shownDueNowCents: number },
+) {
+  if (dueNowCents !== shown.shownDueNowCents)
+    throw conflict("Prices changed, review the new total.", "price_changed", "shownDueNowCents");
+  if (cart.revision !== shown.cartRevision)
+    throw conflict("Your order was updated, review it before you pay.", "cart_changed", "cartRevision");
+}
 
 /**
  * Pays with the test-mode card and, when approved, places the order: the placed order (with the
  * cart's metadata, ecomm ids and source), the cart marked placed, timeline entries and events, in
- * one transaction. A decline is recorded (timeline + event) and answered with its reason.
+ * one transaction. A decline is recorded (timeline + event) and answered with its reason. The
+ * form posts the cart revision and the amount its Pay button showed; if either changed, nothing
+ * is charged. The order goes to the dealer who fulfils it (fulfillingDealerFor), which may not be
+ * the dealer the cart was routed to: its staff work it and its webhooks hear about it.
  */
 export function payCheckout(
   db: Db,
@@ -348,10 +422,11 @@ export function payCheckout(
   secret: string | null,
   input: unknown,
 ): { placedOrderId: string } {
-  const card = parseInput(cardFormSchema, input);
   const result = db.transaction((tx) => {
     const cart = cartByToken(tx, token);
     const session = liveSession(tx, cart, secret);
+    const card = parseInput(cardFormSchema, input);
+    const shown = parseInput(payShownSchema, input);
     const p = session.progress;
     const missing = firstIncomplete(p);
     if (missing !== "pay" || !p.buyer || !p.delivery || !p.registration || !p.paymentOption)
@@ -364,35 +439,35 @@ export function payCheckout(
     checkRegistrationState(cart, hostedStates(tx, cart.oemId), p.registration.address.state, "registration");
     const prices = priceCart({ vehicles: cart.vehicles, items: cart.items, delivery: p.delivery.method });
     const payment = paymentFor(prices, option, terms);
-    const actor = buyerActor(cart);
+    checkShown(cart, payment.amounts.dueNowCents, shown);
     const outcome = chargeTestCard(card.cardNumber);
     const oem = oemName(tx, cart.oemId);
-    const dealer = statement(tx, "select id, name from dealers where id = ?").get(cart.dealerId) as {
-      id: string;
-      name: string;
-    };
+    const cartDealer = dealerRow(tx, cart.dealerId);
     const now = new Date(nowMs());
     if (!outcome.approved) {
       recordChange(tx, {
         dealerId: cart.dealerId,
-        actor,
+        actor: buyerActor(cart.dealerId),
         subject: { type: "checkout_cart", id: cart.id },
         note: `Card ending ${outcome.last4} declined`,
         event: {
           name: "checkout_cart.payment_failed",
           type: "checkout_cart",
-          data: serializeCart(cart, { id: cart.oemId, oemKey: oem.oemKey }, dealer, now.getTime()),
+          data: serializeCart(cart, { id: cart.oemId, oemKey: oem.oemKey }, cartDealer, now.getTime()),
+          ...toOem(cart.oemId),
         },
       });
       touch(tx, cart.id, now.getTime());
       return { placedOrderId: null, declined: outcome.reason };
     }
+    const dealer =
+      nameOf(fulfillingDealerFor(dealers, p.delivery, p.registration.address.state)) ?? cartDealer;
     const order: PlacedOrder = {
       id: newId("po"),
       cartId: cart.id,
-      dealerId: cart.dealerId,
+      dealerId: dealer.id,
       oemId: cart.oemId,
-      typeOfOrder: typeOfOrder(cart.orderCreationType),
+      typeOfOrder: typeOfOrder(cart),
       orderCreationType: cart.orderCreationType,
       source: cart.source,
       ecommUserId: cart.ecommUserId,
@@ -423,32 +498,44 @@ export function payCheckout(
     const placedCart = tx
       .update(checkoutCarts)
       .set({ status: "placed", placedAt: cart.placedAt ?? now, lastActivityAt: now, updatedAt: now })
-      .where(and(eq(checkoutCarts.id, cart.id)))
+      .where(eq(checkoutCarts.id, cart.id))
       .returning()
       .get();
     const buyerName = `${p.buyer.firstName} ${p.buyer.lastName}`;
+    const elsewhere = dealer.id !== cart.dealerId ? `, fulfilled by ${dealer.name}` : "";
     recordChange(tx, {
       dealerId: cart.dealerId,
-      actor,
+      actor: buyerActor(cart.dealerId),
       subject: { type: "checkout_cart", id: cart.id },
       from: firstOrder ? cart.status : null,
       to: firstOrder ? "placed" : null,
-      note: `Order ${order.id} placed by ${buyerName} (${outcome.brand} ending ${outcome.last4})`,
+      note: `Order ${order.id} placed by ${buyerName} (${outcome.brand} ending ${outcome.last4})${elsewhere}`,
       event: firstOrder
         ? {
             name: "checkout_cart.placed",
             type: "checkout_cart",
-            data: serializeCart(placedCart, { id: cart.oemId, oemKey: oem.oemKey }, dealer, now.getTime()),
+            data: serializeCart(
+              placedCart,
+              { id: cart.oemId, oemKey: oem.oemKey },
+              cartDealer,
+              now.getTime(),
+            ),
+            ...toOem(cart.oemId),
           }
         : undefined,
     });
     recordChange(tx, {
-      dealerId: cart.dealerId,
-      actor,
+      dealerId: dealer.id,
+      actor: buyerActor(dealer.id),
       subject: { type: "placed_order", id: order.id },
       to: order.fulfillmentStatus,
       note: `Placed by ${buyerName}: ${PAYMENT_OPTION_LABELS[option].toLowerCase()}, ${order.paymentStatus}`,
-      event: { name: "placed_order.created", type: "placed_order", data: placedOrderDto(tx, order) },
+      event: {
+        name: "placed_order.created",
+        type: "placed_order",
+        data: placedOrderDto(tx, order),
+        ...toOem(cart.oemId),
+      },
       notify: [
         {
           channel: "email",

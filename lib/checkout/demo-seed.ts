@@ -4,7 +4,7 @@ import type { ApiKeyActor } from "@/lib/platform/actor";
 import { systemActor } from "@/lib/platform/actor";
 import { testClock } from "@/lib/platform/clock";
 import { findDealerBySlug } from "@/lib/platform/identity/dealers";
-import { openCheckout, payCheckout, saveCheckoutStep, startCheckout } from "./checkout-flow";
+import { loadCheckout, openCheckout, payCheckout, saveCheckoutStep, startCheckout } from "./checkout-flow";
 import {
   findOemByKey,
   insertOem,
@@ -260,11 +260,14 @@ export function seedCheckoutDemo(db: Db): number {
       });
       saveCheckoutStep(db, token, secret, "payment", { option: c.place.option });
       testClock.advance(20 * 60_000);
+      const shown = loadCheckout(db, token, secret);
       const { placedOrderId } = payCheckout(db, token, secret, {
         cardName: `${firstName} ${lastName}`,
         cardNumber: "4242 4242 4242 4242",
         cardExpiry: "12/34",
         cardCvc: "123",
+        cartRevision: shown?.revision,
+        shownDueNowCents: shown?.chosen?.amounts.dueNowCents,
       });
       const staff = systemActor(dealerId, c.state === "CA" ? "Ben Service" : "Sam Service");
       for (const status of c.place.fulfillment ?? []) {

@@ -23,7 +23,7 @@ describe("fulfillment lifecycle", () => {
 describe("payment lifecycle", () => {
   it("moves toward FULLY_PAID and never back", () => {
     expect(canPay("RESERVATION_PAID", "FINANCING_GUARANTEED")).toBe(true);
-    expect(canPay("DOWN_PAYMENT_PAID", "FULLY_PAID")).toBe(true);
+    expect(canPay("FINANCING_GUARANTEED", "FULLY_PAID")).toBe(true);
     expect(canPay("FULLY_PAID", "RESERVATION_PAID")).toBe(false);
     expect(canPay("FINANCING_GUARANTEED", "RESERVATION_PAID")).toBe(false);
   });

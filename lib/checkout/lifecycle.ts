@@ -28,12 +28,12 @@ export function canFulfill(from: FulfillmentStatus, to: FulfillmentStatus, deliv
 }
 
 /**
- * Payment: the checkout starts it at RESERVATION_PAID, DOWN_PAYMENT_PAID or FULLY_PAID. A lender's
- * approval makes it FINANCING_GUARANTEED; the final payment (or the loan's funding) FULLY_PAID.
+ * Payment (the spec's statuses): the checkout starts it at RESERVATION_PAID (deposit or loan down
+ * payment) or FULLY_PAID. A lender's approval makes it FINANCING_GUARANTEED; the final payment
+ * (or the loan's funding) FULLY_PAID.
  */
 const PAYMENT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   RESERVATION_PAID: ["FINANCING_GUARANTEED", "FULLY_PAID"],
-  DOWN_PAYMENT_PAID: ["FINANCING_GUARANTEED", "FULLY_PAID"],
   FINANCING_GUARANTEED: ["FULLY_PAID"],
   FULLY_PAID: [],
 };

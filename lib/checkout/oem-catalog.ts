@@ -2,16 +2,15 @@ import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { selectRows, statement } from "@/db/raw";
 import { type Oem, oems, type Product, type ProductAccessory, products } from "@/db/schema";
-import { nowMs } from "@/lib/platform/clock";
 import type { FulfillingDealer } from "./routing";
 
 /**
  * What posting a cart needs to know about its OEM (brands, hosted states, fulfilling dealers,
- * products with accessories), read in one go and kept for a moment: every cart of a busy web shop
- * asks the same questions. Ops changes made in this process clear it at once (oem-config.ts);
- * another instance sees them within CATALOG_TTL_MS.
+ * products with accessories), read in one go and kept: every cart of a busy web shop asks the
+ * same questions. Every ops change bumps `oems.config_revision` in its own transaction, and each
+ * use compares the kept revision with the stored one (one primary-key read), so the writer
+ * thread, another process or another instance never posts a cart against a stale catalog.
  */
-export const CATALOG_TTL_MS = 2_000;
 
 export interface DealerRow extends FulfillingDealer {
   slug: string;
@@ -24,15 +23,9 @@ export interface OemCatalog {
   hostedStates: Set<string>;
   dealers: DealerRow[];
   productsById: Map<string, ProductWithAccessories>;
-  loadedAt: number;
 }
 
 const cache = new Map<string, OemCatalog>();
-
-export function forgetOemCatalog(oemId?: string): void {
-  if (oemId) cache.delete(oemId);
-  else cache.clear();
-}
 
 /** The OEM's fulfilling dealers in a stable order (the routing picks the first that fits). */
 export function oemDealerRows(db: DbOrTx, oemId: string): DealerRow[] {
@@ -78,14 +71,17 @@ function load(db: DbOrTx, oemId: string): OemCatalog | null {
         { ...p, accessories: accessories.filter((a) => a.productRowId === p.id) },
       ]),
     ),
-    loadedAt: nowMs(),
   };
 }
 
 export function oemCatalog(db: DbOrTx, oemId: string): OemCatalog | null {
   const hit = cache.get(oemId);
-  const now = nowMs();
-  if (hit && now - hit.loadedAt >= 0 && now - hit.loadedAt < CATALOG_TTL_MS) return hit;
+  if (hit) {
+    const row = statement(db, "select config_revision as r from oems where id = ?").get(oemId) as
+      | { r: number }
+      | undefined;
+    if (row?.r === hit.oem.configRevision) return hit;
+  }
   const fresh = load(db, oemId);
   if (fresh) cache.set(oemId, fresh);
   else cache.delete(oemId);

@@ -86,6 +86,6 @@ describe("paymentFor", () => {
   it("maps each option to the payment status it starts in", () => {
     expect(initialPaymentStatus("STANDARD_RESERVATION")).toBe("RESERVATION_PAID");
     expect(initialPaymentStatus("CHECKOUT_FULL_PAYMENT")).toBe("FULLY_PAID");
-    expect(initialPaymentStatus("LOAN_DOWNPAYMENT")).toBe("DOWN_PAYMENT_PAID");
+    expect(initialPaymentStatus("LOAN_DOWNPAYMENT")).toBe("RESERVATION_PAID");
   });
 });

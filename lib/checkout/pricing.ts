@@ -173,11 +173,11 @@ export function paymentFor(prices: CartPrices, option: PaymentOption, terms: Pay
   };
 }
 
-/** The payment status an approved checkout starts in. */
+/**
+ * The payment status an approved checkout starts in, from the spec's list. A loan's down payment,
+ * like a deposit, holds the vehicle while the lender has guaranteed nothing yet: RESERVATION_PAID
+ * until staff record FINANCING_GUARANTEED.
+ */
 export function initialPaymentStatus(option: PaymentOption) {
-  return option === "CHECKOUT_FULL_PAYMENT"
-    ? ("FULLY_PAID" as const)
-    : option === "LOAN_DOWNPAYMENT"
-      ? ("DOWN_PAYMENT_PAID" as const)
-      : ("RESERVATION_PAID" as const);
+  return option === "CHECKOUT_FULL_PAYMENT" ? ("FULLY_PAID" as const) : ("RESERVATION_PAID" as const);
 }

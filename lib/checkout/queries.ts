@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { selectRows } from "@/db/raw";
 import {
   checkoutCarts,
@@ -22,7 +22,7 @@ import { notFound } from "@/lib/platform/errors";
 import { toDollars } from "@/lib/platform/money";
 import { afterCursor, page } from "@/lib/platform/pagination";
 import { parseInput } from "@/lib/platform/validation";
-import { assertVisible, type CheckoutScope, checkoutScope, oemOf } from "./access";
+import { assertCartVisible, assertVisible, type CheckoutScope, canSee, checkoutScope, oemOf } from "./access";
 import { ABANDON_AFTER_MS } from "./funnel";
 import { nextFulfillment, nextPayment } from "./lifecycle";
 import { cartFiltersSchema, placedOrderFiltersSchema } from "./schema";
@@ -54,7 +54,7 @@ export function listProducts(db: Db, actor: Actor) {
 }
 
 /** An OEM's products by productId, each with its accessories by name (two queries). */
-function productsWithAccessories(db: Db, oemId: string) {
+export function productsWithAccessories(db: DbOrTx, oemId: string) {
   const rows = db
     .select()
     .from(products)
@@ -225,17 +225,20 @@ export function getCartDetail(db: Db, actor: Actor, id: string) {
     .innerJoin(dealers, eq(dealers.id, checkoutCarts.dealerId))
     .where(eq(checkoutCarts.id, id))
     .get();
-  const visible = assertVisible(
-    checkoutScope(actor),
-    row ? { ...row, oemId: row.cart.oemId, dealerId: row.cart.dealerId } : undefined,
-    "checkout cart",
+  const scope = checkoutScope(actor);
+  const visible = assertCartVisible(
+    db,
+    scope,
+    row ? { ...row, id: row.cart.id, oemId: row.cart.oemId, dealerId: row.cart.dealerId } : undefined,
   );
+  // Each order as its own fulfilling dealer sees it: another dealer's orders from a shared cart stay hidden.
   const orders = db
     .select()
     .from(placedOrders)
     .where(eq(placedOrders.cartId, id))
     .orderBy(desc(placedOrders.createdAt))
-    .all();
+    .all()
+    .filter((o) => canSee(scope, o));
   return {
     cart: serializeCart(
       visible.cart,
@@ -309,6 +312,8 @@ export interface PlacedOrderDetail {
   nextPayment: PaymentStatus[];
   /** Only the fulfilling dealer's own staff change an order. */
   canUpdate: boolean;
+  /** The dealer a pick-up order is collected at (by name), null for shipping. */
+  pickUpDealerName: string | null;
   timeline: ReturnType<typeof timelineOf>;
 }
 
@@ -335,6 +340,13 @@ export function getPlacedOrderDetail(db: Db, actor: Actor, id: string): PlacedOr
     nextFulfillment: mine ? nextFulfillment(v.order.fulfillmentStatus, v.order.delivery.method) : [],
     nextPayment: mine ? [...nextPayment(v.order.paymentStatus)] : [],
     canUpdate: mine,
+    pickUpDealerName: v.order.delivery.pickUpDealerId
+      ? (db
+          .select({ name: dealers.name })
+          .from(dealers)
+          .where(eq(dealers.id, v.order.delivery.pickUpDealerId))
+          .get()?.name ?? "a dealer no longer listed")
+      : null,
     timeline: timelineOf(db, "placed_order", id),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type FulfillingDealer, pickDealer, routeCart } from "./routing";
+import { type FulfillingDealer, fulfillingDealerFor, pickDealer, routeCart } from "./routing";
 
 const riverside: FulfillingDealer = {
   dealerId: "r",
@@ -58,5 +58,18 @@ describe("pickDealer", () => {
     // Two dealers listing the same state: the first in the OEM's order wins.
     const other = { ...bayview, dealerId: "o", states: ["CA"] };
     expect(pickDealer([bayview, other], "CA")?.dealerId).toBe("b");
+  });
+});
+
+describe("fulfillingDealerFor", () => {
+  it("gives a pick-up order to the dealer the buyer picks it up at", () => {
+    expect(fulfillingDealerFor(dealers, { method: "PICK_UP", pickUpDealerId: "b" }, "VA")).toBe(bayview);
+    expect(fulfillingDealerFor(dealers, { method: "PICK_UP", pickUpDealerId: "gone" }, "VA")).toBeNull();
+  });
+
+  it("gives a shipped order to the dealer serving the registration state, else the default", () => {
+    expect(fulfillingDealerFor(dealers, { method: "SHIP" }, "CA")).toBe(bayview);
+    expect(fulfillingDealerFor(dealers, { method: "SHIP" }, "NC")).toBe(riverside);
+    expect(fulfillingDealerFor([bayview], { method: "SHIP" }, "NC")).toBeNull();
   });
 });

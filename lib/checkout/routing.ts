@@ -21,10 +21,10 @@ export type Route =
  * state; otherwise the OEM's default dealer; otherwise, with no default, none. Deterministic: the
  * same cart always goes to the same dealer.
  */
-export function pickDealer(
-  dealers: readonly FulfillingDealer[],
+export function pickDealer<D extends FulfillingDealer>(
+  dealers: readonly D[],
   registrationState: string | null | undefined,
-): FulfillingDealer | null {
+): D | null {
   if (registrationState) {
     const serving = dealers.find((d) => d.states.includes(registrationState));
     if (serving) return serving;
@@ -67,4 +67,20 @@ export function routeCart(input: {
     dealer,
     message: `Hosted checkout for ${vehicles}${state ? ` registered in ${state}` : ""}, fulfilled by ${dealer.name}.`,
   };
+}
+
+/**
+ * Who fulfils an order placed from a hosted cart. A pick-up order: the dealer the buyer picks
+ * the vehicle up at (the checkout offers every one of the OEM's dealers). A shipped order: the
+ * dealer serving the registration state, else the default, by the same rule that routed the
+ * cart. Null when none of the OEM's current dealers fits (the caller keeps the cart's dealer).
+ */
+export function fulfillingDealerFor<D extends FulfillingDealer>(
+  dealers: readonly D[],
+  delivery: { method: "PICK_UP" | "SHIP"; pickUpDealerId?: string },
+  registrationState: string | null | undefined,
+): D | null {
+  if (delivery.method === "PICK_UP")
+    return dealers.find((d) => d.dealerId === delivery.pickUpDealerId) ?? null;
+  return pickDealer(dealers, registrationState);
 }

@@ -62,40 +62,59 @@ const priceSchema = z
   .max(10_000_000)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "Use at most 2 decimals (cents).");
 
-function depthOf(v: unknown): number {
+/** Whether `v` nests objects or arrays more than `max` levels deep; stops looking past `max`. */
+function deeperThan(v: unknown, max: number): boolean {
+  if (v === null || typeof v !== "object") return false;
+  if (max === 0) return true;
+  return (Array.isArray(v) ? v : Object.values(v)).some((c) => deeperThan(c, max - 1));
+}
+
+/** Keys of an object and of every object nested in it (inside arrays too). */
+function keyCount(v: unknown): number {
   if (v === null || typeof v !== "object") return 0;
-  const children = Array.isArray(v) ? v : Object.values(v);
-  return 1 + children.reduce<number>((m, c) => Math.max(m, depthOf(c)), 0);
+  const own = Array.isArray(v) ? 0 : Object.keys(v).length;
+  return own + (Array.isArray(v) ? v : Object.values(v)).reduce<number>((n, c) => n + keyCount(c), 0);
 }
 
 function checkObjectSize(ctx: z.RefinementCtx, v: Record<string, unknown>, maxBytes: number) {
   if (JSON.stringify(v).length > maxBytes) custom(ctx, [], `Keep this under ${maxBytes / 1000} KB of JSON.`);
 }
 
-/** placedOrderMetadata: passed on to the placed order; at most 10 keys (at any level) and 2 levels of nesting. */
+export const METADATA_MAX_KEYS = 10;
+export const METADATA_MAX_DEPTH = 2;
+
+/**
+ * placedOrderMetadata, passed on to the placed order. The source document: "Allows up to 10 keys
+ * and up to 2 levels of nested depth": at most 10 keys in all (nested keys count; { a: { b, c } }
+ * has 3) and at most 2 levels ({ a: { b: 1 } }). Depth is checked first so that the key count
+ * and the size check only ever walk a shallow object.
+ */
 export const placedOrderMetadataSchema = z
   .record(z.string().max(100), z.unknown(), { message: "Send an object." })
   .superRefine((v, ctx) => {
-    const tooMany = (o: unknown): boolean =>
-      o !== null &&
-      typeof o === "object" &&
-      (Object.keys(o).length > 10 || Object.values(o).some((c) => tooMany(c)));
-    if (tooMany(v)) custom(ctx, [], "placedOrderMetadata allows at most 10 keys per object.");
-    else if (depthOf(v) > 2)
+    if (deeperThan(v, METADATA_MAX_DEPTH))
       custom(ctx, [], "placedOrderMetadata allows at most 2 levels of nesting ({ a: { b: 1 } }).");
-    checkObjectSize(ctx, v, 8_000);
+    else if (keyCount(v) > METADATA_MAX_KEYS)
+      custom(ctx, [], "placedOrderMetadata allows at most 10 keys in all, nested keys included.");
+    else checkObjectSize(ctx, v, 8_000);
   });
 
 const variantMetadataSchema = z
   .record(z.string().max(100), z.unknown(), { message: "Send an object." })
   .superRefine((v, ctx) => {
-    if (depthOf(v) > 5) custom(ctx, [], "Metadata allows at most 5 levels of nesting.");
-    checkObjectSize(ctx, v, 8_000);
+    if (deeperThan(v, 5)) custom(ctx, [], "Metadata allows at most 5 levels of nesting.");
+    else checkObjectSize(ctx, v, 8_000);
   });
+
+/**
+ * Optional fields take null as "not sent": e-commerce systems often serialize an empty field as
+ * null, and the source document marks these fields optional. Required fields stay required.
+ */
+const orNull = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === null ? undefined : v), schema);
 
 export const variantSchema = z.object({
   variantConfigId: text(200),
-  metadata: variantMetadataSchema.optional(),
+  metadata: orNull(variantMetadataSchema.optional()),
 });
 
 export const itemLineSchema = z.object({ name: text(200), price: priceSchema });
@@ -133,7 +152,7 @@ const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email a
 export const postalAddressSchema = z
   .object({
     street: text(200),
-    line2: optionalText(200),
+    line2: orNull(optionalText(200)),
     city: text(100),
     state: z
       .string()
@@ -153,30 +172,32 @@ export const postalAddressSchema = z
   });
 
 export const prefilledInfoSchema = z.object({
-  buyerFirstName: optionalText(60),
-  buyerLastName: optionalText(60),
-  buyerPhone: phoneSchema.optional(),
-  buyerEmail: emailSchema.optional(),
-  selectedPaymentOption: z.enum(PAYMENT_OPTIONS).optional(),
-  selectedDeliveryOption: z.enum(["PICK_UP", "SHIP"]).optional(),
-  selectedRegistrationOption: z.enum(["INDIVIDUAL", "BUSINESS"]).optional(),
+  buyerFirstName: orNull(optionalText(60)),
+  buyerLastName: orNull(optionalText(60)),
+  buyerPhone: orNull(phoneSchema.optional()),
+  buyerEmail: orNull(emailSchema.optional()),
+  selectedPaymentOption: orNull(z.enum(PAYMENT_OPTIONS).optional()),
+  selectedDeliveryOption: orNull(z.enum(["PICK_UP", "SHIP"]).optional()),
+  selectedRegistrationOption: orNull(z.enum(["INDIVIDUAL", "BUSINESS"]).optional()),
   /** The slug of the dealer to pick up at (one of the OEM's fulfilling dealers). */
-  pickUpLocation: optionalText(100),
-  shippingAddress: postalAddressSchema.optional(),
-  registrationAddress: postalAddressSchema.optional(),
-  mailingAddress: postalAddressSchema.optional(),
+  pickUpLocation: orNull(optionalText(100)),
+  shippingAddress: orNull(postalAddressSchema.optional()),
+  registrationAddress: orNull(postalAddressSchema.optional()),
+  mailingAddress: orNull(postalAddressSchema.optional()),
 });
 
 const percSchema = z.number().min(0).max(100);
 
 export const customLinkConfigSchema = z
   .object({
-    linkName: optionalText(100),
-    salespersonEmail: emailSchema.optional(),
-    checkoutPaymentOverride: z.enum(PAYMENT_OPTIONS).optional(),
-    fullPaymentDiscountPerc: percSchema.optional(),
-    checkoutDownPaymentPerc: percSchema.refine((v) => v > 0, "A down payment is more than 0%.").optional(),
-    prefilledInfo: prefilledInfoSchema.optional(),
+    linkName: orNull(optionalText(100)),
+    salespersonEmail: orNull(emailSchema.optional()),
+    checkoutPaymentOverride: orNull(z.enum(PAYMENT_OPTIONS).optional()),
+    fullPaymentDiscountPerc: orNull(percSchema.optional()),
+    checkoutDownPaymentPerc: orNull(
+      percSchema.refine((v) => v > 0, "A down payment is more than 0%.").optional(),
+    ),
+    prefilledInfo: orNull(prefilledInfoSchema.optional()),
   })
   .superRefine((c, ctx) => {
     if (
@@ -211,24 +232,24 @@ export const customLinkConfigSchema = z
 /** The body of POST /checkoutCart_oncreate_v2 (and /api/v1/checkout-carts). */
 export const createCartSchema = z
   .object({
-    variants: z.array(variantSchema).max(20, "At most 20 vehicles per cart.").default([]),
+    variants: orNull(z.array(variantSchema).max(20, "At most 20 vehicles per cart.").default([])),
     cancelUrl: webUrlSchema,
     oemKey: text(100),
-    oemId: optionalText(100),
+    oemId: orNull(optionalText(100)),
     nativeDefaultCheckoutUrl: webUrlSchema,
-    registrationState: stateCodeSchema.optional(),
-    items: itemsSchema.default({}),
-    ecommUserId: optionalText(200),
-    ecommOrderId: optionalText(200),
-    id: idSchema.optional(),
-    ekhoCheckoutCartId: idSchema.optional(),
-    orderCreationType: z.enum(ORDER_CREATION_TYPES).default("ORGANIC"),
-    source: optionalText(100),
-    linkUseType: z.enum(["SINGLE_USE", "MULTI_USE"]).default("MULTI_USE"),
-    customLinkConfig: customLinkConfigSchema.optional(),
-    preorderId: optionalText(100),
-    brandKey: optionalText(100),
-    placedOrderMetadata: placedOrderMetadataSchema.optional(),
+    registrationState: orNull(stateCodeSchema.optional()),
+    items: orNull(itemsSchema.default({})),
+    ecommUserId: orNull(optionalText(200)),
+    ecommOrderId: orNull(optionalText(200)),
+    id: orNull(idSchema.optional()),
+    ekhoCheckoutCartId: orNull(idSchema.optional()),
+    orderCreationType: orNull(z.enum(ORDER_CREATION_TYPES).default("ORGANIC")),
+    source: orNull(optionalText(100)),
+    linkUseType: orNull(z.enum(["SINGLE_USE", "MULTI_USE"]).default("MULTI_USE")),
+    customLinkConfig: orNull(customLinkConfigSchema.optional()),
+    preorderId: orNull(optionalText(100)),
+    brandKey: orNull(optionalText(100)),
+    placedOrderMetadata: orNull(placedOrderMetadataSchema.optional()),
   })
   .superRefine((c, ctx) => {
     if (c.id && c.ekhoCheckoutCartId && c.id !== c.ekhoCheckoutCartId)
@@ -328,6 +349,7 @@ const slugSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{1,49}$/, "Use 2 to 50 lower-case letters, digits or '-'.");
 
 export const createOemSchema = z.object({ name: text(100), oemKey: slugSchema });
+export const oemNameSchema = z.object({ name: text(100) });
 export const oemStatesSchema = z.object({ states: z.array(stateCodeSchema).max(50) });
 export const oemBrandSchema = z.object({ brandKey: slugSchema, name: text(100) });
 export const oemDealerSchema = z.object({
@@ -349,4 +371,10 @@ export const accessorySchema = z.object({
   productId: text(50),
   name: text(100).refine((v) => /[A-Za-z0-9]/.test(v), "The name needs at least one letter or digit."),
   price: z.coerce.number().min(0).max(1_000_000),
+});
+
+/** What the Pay button showed (hidden fields): a charge is refused if the cart or price moved since. */
+export const payShownSchema = z.object({
+  cartRevision: z.coerce.number().int().min(1),
+  shownDueNowCents: z.coerce.number().int().min(0),
 });

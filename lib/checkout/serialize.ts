@@ -24,11 +24,14 @@ function vehicleDto(v: CartVehicle) {
   };
 }
 
-/** itemId -> [{ name, price }] as posted. */
+/**
+ * itemId -> [{ name, price }] as posted. Item ids are the OEM's own keys, and "constructor" or
+ * "toString" are valid ones: only own properties count, never what Object.prototype has.
+ */
 function itemsDto(items: CartItem[]) {
   const out: Record<string, { name: string; price: number }[]> = {};
   for (const i of items) {
-    out[i.itemId] ??= [];
+    if (!Object.hasOwn(out, i.itemId)) out[i.itemId] = [];
     out[i.itemId].push({ name: i.name, price: toDollars(i.priceCents) });
   }
   return out;
@@ -89,6 +92,8 @@ export function serializeCart(
     openedAt: iso(cart.openedAt),
     lastActivityAt: iso(cart.lastActivityAt),
     placedAt: iso(cart.placedAt),
+    /** Set when the OEM withdrew the cart (re-posted its id as a cart not hosted here): its link no longer sells. */
+    deactivatedAt: iso(cart.deactivatedAt),
     updatedAt: iso(cart.updatedAt),
   };
 }

@@ -20,8 +20,9 @@ import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
 import { newId, newPublicToken } from "@/lib/platform/ids";
 import { toCents } from "@/lib/platform/money";
+import { protoKeyPath } from "@/lib/platform/unsafe-keys";
 import { parseInput } from "@/lib/platform/validation";
-import { assertVisible, checkoutScope, oemOf } from "./access";
+import { assertCartVisible, assertVisible, checkoutScope, oemOf } from "./access";
 import { canFulfill, canPay, nextFulfillment, nextPayment } from "./lifecycle";
 import { type OemCatalog, oemCatalog } from "./oem-catalog";
 import { routeCart } from "./routing";
@@ -79,14 +80,20 @@ function catalogForKey(db: DbOrTx, actor: Actor, data: CreateCartInput): OemCata
   return catalog;
 }
 
+/** Where a cart's events go: its dealer's endpoints and the OEM's own (the OEM posted the cart). */
+export const toOem = (oemId: string) => ({ alsoDeliverTo: [oemId] });
+
 /**
  * POST /checkoutCart_oncreate_v2 (and /api/v1/checkout-carts): validates the cart, decides where
  * the buyer checks out, and stores the cart when it is ours to host. With `id`/`ekhoCheckoutCartId`
- * the cart with that id is created or overwritten (its link stays the same).
+ * the cart with that id is created or overwritten (its link stays the same); overwritten with a
+ * cart we do not host, the old cart is withdrawn so its link stops selling.
  */
 export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
   requireScope(actor, "checkout_carts.write");
   oemOf(actor);
+  const proto = protoKeyPath(input);
+  if (proto) throw invalid(proto, "A key named __proto__ is not accepted.");
   const data = parseInput(createCartSchema, input);
   const catalog = catalogForKey(db, actor, data);
   const { oem, dealers } = catalog;
@@ -103,11 +110,19 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
     hostedStates: catalog.hostedStates,
     dealers,
   });
-  if (route.kind === "native")
-    return { checkoutUrl: data.nativeDefaultCheckoutUrl, checkoutCartId: null, message: route.message };
+  const givenId = data.id ?? data.ekhoCheckoutCartId;
+  if (route.kind === "native") {
+    const native = {
+      checkoutUrl: data.nativeDefaultCheckoutUrl,
+      checkoutCartId: null,
+      message: route.message,
+    };
+    if (!givenId) return native;
+    const withdrawn = withdrawCart(db, actor, oem, givenId, route.message);
+    return withdrawn ? { ...native, message: `${route.message} ${withdrawn}` } : native;
+  }
 
   const dealer = route.dealer;
-  const givenId = data.id ?? data.ekhoCheckoutCartId;
   const cartId = givenId ?? newId("cart");
   const content = {
     oemId: oem.id,
@@ -126,6 +141,7 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
     items: itemsOf(data.items),
     customLinkConfig: data.customLinkConfig ?? null,
     placedOrderMetadata: data.placedOrderMetadata ?? null,
+    deactivatedAt: null,
   };
   return db.transaction((tx) => {
     const now = new Date(nowMs());
@@ -163,21 +179,57 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
       insertRow(tx, checkoutCarts, cart);
     }
     const dto = serializeCart(cart, oem, { id: dealer.dealerId, name: dealer.name }, now.getTime());
+    const revived = existing?.deactivatedAt ? "; its link works again" : "";
     recordChange(tx, {
       dealerId: dealer.dealerId,
       actor,
       subject: { type: "checkout_cart", id: cart.id },
       to: existing ? null : "created",
       note: existing
-        ? `Cart overwritten by ${oem.name} (revision ${cart.revision})`
+        ? `Cart overwritten by ${oem.name} (revision ${cart.revision})${revived}`
         : `Cart posted by ${oem.name}${cart.source ? ` (source: ${cart.source})` : ""}`,
       event: {
         name: existing ? "checkout_cart.updated" : "checkout_cart.created",
         type: "checkout_cart",
         data: dto,
+        ...toOem(oem.id),
       },
     });
     return { checkoutUrl: checkoutUrlFor(cart.token), checkoutCartId: cart.id, message: route.message };
+  }, IMMEDIATE);
+}
+
+/**
+ * The OEM re-posted a cart's id with a cart we do not host: the old cart must stop selling, so
+ * its link says it is no longer available (timeline + `checkout_cart.deactivated`). Returns the
+ * sentence to add to the answer, or null when there was no live cart under that id.
+ */
+function withdrawCart(db: Db, actor: Actor, oem: Oem, cartId: string, reason: string): string | null {
+  return db.transaction((tx) => {
+    const [existing] = selectRows(tx, checkoutCarts, "where id = ?", cartId);
+    if (!existing) return null;
+    if (existing.oemId !== oem.id) throw notFound("checkout cart");
+    if (existing.deactivatedAt) return null;
+    const now = new Date(nowMs());
+    const cart = tx
+      .update(checkoutCarts)
+      .set({ deactivatedAt: now, updatedAt: now })
+      .where(eq(checkoutCarts.id, cartId))
+      .returning()
+      .get();
+    recordChange(tx, {
+      dealerId: cart.dealerId,
+      actor,
+      subject: { type: "checkout_cart", id: cart.id },
+      note: `Withdrawn by ${oem.name}: re-posted as a cart that is not checked out here. ${reason}`,
+      event: {
+        name: "checkout_cart.deactivated",
+        type: "checkout_cart",
+        data: serializeCart(cart, oem, dealerName(tx, cart.dealerId), now.getTime()),
+        ...toOem(oem.id),
+      },
+    });
+    return `The cart ${cart.id} posted earlier under this id is no longer available.`;
   }, IMMEDIATE);
 }
 
@@ -197,9 +249,8 @@ function oemRow(db: DbOrTx, oemId: string): Oem {
 /** GET /api/v1/checkout-carts/:id */
 export function getCheckoutCart(db: Db, actor: Actor, id: string) {
   requireScope(actor, "checkout_carts.read");
-  const scope = checkoutScope(actor);
   const [row] = selectRows(db, checkoutCarts, "where id = ?", id);
-  const cart = assertVisible(scope, row, "checkout cart");
+  const cart = assertCartVisible(db, checkoutScope(actor), row);
   return serializeCart(cart, oemRow(db, cart.oemId), dealerName(db, cart.dealerId), nowMs());
 }
 
@@ -270,7 +321,7 @@ export function updatePlacedOrder(db: Db, actor: Actor, id: string, input: unkno
       from: changes.fulfillmentStatus ? order.fulfillmentStatus : order.paymentStatus,
       to: changes.fulfillmentStatus ?? changes.paymentStatus,
       note: [said.join("; "), data.note].filter(Boolean).join(". "),
-      event: { name: "placed_order.updated", type: "placed_order", data: dto },
+      event: { name: "placed_order.updated", type: "placed_order", data: dto, ...toOem(order.oemId) },
     });
     return dto;
   }, IMMEDIATE);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   allConfigurations,
+  configCollision,
   productIdCandidates,
   resolveVariantConfig,
   variantConfigId,
@@ -67,5 +68,24 @@ describe("variantConfigId rule", () => {
       "VOLT-WinterPackage",
       "VOLT-HomeCharger-WinterPackage",
     ]);
+  });
+});
+
+describe("configCollision", () => {
+  it("finds a product id that equals another product's configuration", () => {
+    const clash = configCollision([product("X", ["Red"]), product("X-Red", [])], "X-Red");
+    expect(clash).toEqual({ variantConfigId: "X-Red", configurations: ["X-Red", "X with Red"] });
+  });
+
+  it("finds a clash either way round: adding the product or adding the accessory", () => {
+    const list = [product("X", ["Sun", "Red"]), product("X-Red", ["Sun"])];
+    expect(configCollision(list, "X")).toMatchObject({ configurations: ["X with Red", "X-Red"] });
+    expect(configCollision(list, "X-Red")?.variantConfigId).toBe("X-Red");
+  });
+
+  it("is null when every id names one configuration, and ignores clashes of other products", () => {
+    expect(configCollision([product("X", ["Red"]), product("X-Blue", ["Red"])], "X")).toBeNull();
+    const old = [product("A", ["B"]), product("A-B", []), product("Z", ["Mats"])];
+    expect(configCollision(old, "Z")).toBeNull();
   });
 });

@@ -84,3 +84,44 @@ export function allConfigurations<A extends { name: string }>(productId: string,
     (a, b) => a.accessories.length - b.accessories.length || (a.variantConfigId < b.variantConfigId ? -1 : 1),
   );
 }
+
+export interface ConfigCollision {
+  variantConfigId: string;
+  /** The two configurations that would share it, e.g. "X with Red" and "X-Red". */
+  configurations: [string, string];
+}
+
+const describeConfig = (productId: string, accessories: readonly { name: string }[]) =>
+  accessories.length ? `${productId} with ${accessories.map((a) => a.name).join(", ")}` : productId;
+
+/**
+ * The first variantConfigId that a configuration of `productId` would share with another
+ * configuration among `products`, or null. Product ids may contain "-", so product "X" with
+ * accessory "Red" and product "X-Red" both build "X-Red": one id would name two vehicles. Only
+ * collisions involving `productId` count, so an old clash elsewhere does not block this change.
+ */
+export function configCollision(
+  products: readonly ConfigurableProduct[],
+  productId: string,
+): ConfigCollision | null {
+  const mine = products.find((p) => p.productId === productId);
+  if (!mine) return null;
+  const ours = new Map(
+    allConfigurations(mine.productId, mine.accessories).map((c) => [
+      c.variantConfigId,
+      describeConfig(mine.productId, c.accessories),
+    ]),
+  );
+  for (const other of products) {
+    if (other === mine) continue;
+    for (const c of allConfigurations(other.productId, other.accessories)) {
+      const clash = ours.get(c.variantConfigId);
+      if (clash)
+        return {
+          variantConfigId: c.variantConfigId,
+          configurations: [clash, describeConfig(other.productId, c.accessories)],
+        };
+    }
+  }
+  return null;
+}

@@ -6,12 +6,15 @@ import type { UserActor } from "./actor";
 import { requireUserActor } from "./auth/current";
 import { type FieldIssue, isAppError } from "./errors";
 import type { FormState } from "./form-state";
+import { isUnsafeKey } from "./unsafe-keys";
 
 function typedValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (key.startsWith("$") || /password/i.test(key) || typeof value !== "string") continue;
-    values[key] = values[key] ? `${values[key]},${value}` : value;
+    if (key.startsWith("$") || /password/i.test(key) || typeof value !== "string" || isUnsafeKey(key))
+      continue;
+    // Own properties only: a field named like an Object.prototype member must not read it.
+    values[key] = Object.hasOwn(values, key) ? `${values[key]},${value}` : value;
   }
   return values;
 }

@@ -16,6 +16,12 @@ export interface EventSpec {
   data: unknown;
   /** Deliver only to this endpoint (test events) instead of every matching subscription. */
   onlyEndpointId?: string;
+  /**
+   * Other webhook owners whose matching endpoints also receive the event, e.g. the OEM whose cart
+   * it is (see lib/platform/webhooks/owner.ts). Their deliveries are theirs: the dealer's log
+   * does not show them.
+   */
+  alsoDeliverTo?: readonly string[];
 }
 
 export interface Change {
@@ -75,7 +81,7 @@ export function recordChange(tx: DbOrTx, change: Change): { eventId: string | nu
   return { eventId };
 }
 
-/** Inserts the outbox event and fans it out to the dealer's enabled, matching endpoints. */
+/** Inserts the outbox event and fans it out to the enabled, matching endpoints of the dealer (and `alsoDeliverTo`). */
 export function emitEvent(
   tx: DbOrTx,
   dealerId: string,
@@ -96,18 +102,22 @@ export function emitEvent(
     "insert into events (id, dealer_id, type, subject_type, subject_id, payload, created_at) values (?, ?, ?, ?, ?, ?, ?)",
   ).run(id, dealerId, spec.name, subject.type, subject.id, JSON.stringify(envelope), at.getTime());
 
-  const endpoints = (
-    statement(
+  let deliveries = 0;
+  for (const owner of [dealerId, ...(spec.alsoDeliverTo ?? [])]) {
+    const endpoints = statement(
       tx,
       "select id, events from webhook_endpoints where dealer_id = ? and enabled = 1 and deleted_at is null",
-    ).all(dealerId) as { id: string; events: string }[]
-  ).filter((e) => !spec.onlyEndpointId || e.id === spec.onlyEndpointId);
-  let deliveries = 0;
-  for (const endpoint of endpoints) {
-    if (!spec.onlyEndpointId && !matchesSubscription(JSON.parse(endpoint.events) as string[], spec.name))
-      continue;
-    enqueueDelivery(tx, dealerId, id, endpoint.id, at);
-    deliveries++;
+    ).all(owner) as { id: string; events: string }[];
+    for (const endpoint of endpoints) {
+      if (
+        spec.onlyEndpointId
+          ? endpoint.id !== spec.onlyEndpointId
+          : !matchesSubscription(JSON.parse(endpoint.events) as string[], spec.name)
+      )
+        continue;
+      enqueueDelivery(tx, owner, id, endpoint.id, at);
+      deliveries++;
+    }
   }
   return { eventId: id, deliveries };
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { fromZodError } from "./errors";
+import { isUnsafeKey } from "./unsafe-keys";
 import { installPlainMessages } from "./zod-messages";
 
 installPlainMessages();
@@ -18,10 +19,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
 export function formToObject(form: FormData, arrays: string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, raw] of form.entries()) {
-    if (key.startsWith("$ACTION")) continue;
+    if (key.startsWith("$ACTION") || isUnsafeKey(key)) continue;
     const value = typeof raw === "string" ? raw : raw.name;
     if (arrays.includes(key)) {
-      const list = (out[key] as string[] | undefined) ?? [];
+      const list = Object.hasOwn(out, key) ? (out[key] as string[]) : [];
       if (value !== "") list.push(value);
       out[key] = list;
     } else if (value !== "") {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { oems } from "@/db/schema";
-import { payCheckout, saveCheckoutStep, startCheckout } from "@/lib/checkout/checkout-flow";
 import {
   insertOem,
   writeAccessory,
@@ -10,6 +9,7 @@ import {
   writeProduct,
 } from "@/lib/checkout/oem-config";
 import { createCheckoutCart } from "@/lib/checkout/service";
+import { completeSteps, payAsShown, tokenOf } from "@/lib/checkout/testing";
 import type { ApiKeyActor, UserActor } from "@/lib/platform/actor";
 import { idleState } from "@/lib/platform/form-state";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
@@ -25,7 +25,13 @@ vi.mock("@/lib/platform/auth/current", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const { updatePlacedOrderAction, setOemStatesAction, saveProductAction } = await import("./actions");
+const {
+  updatePlacedOrderAction,
+  setOemStatesAction,
+  saveProductAction,
+  removeProductAction,
+  renameOemAction,
+} = await import("./actions");
 
 let env: ReturnType<typeof useTempDatabase>;
 let staffA: UserActor;
@@ -68,27 +74,12 @@ beforeAll(async () => {
     cancelUrl: "https://acme.example/cart",
     nativeDefaultCheckoutUrl: "https://acme.example/checkout",
   });
-  const token = new URL(res.checkoutUrl).pathname.split("/").pop() as string;
-  const { secret } = startCheckout(db, token);
-  saveCheckoutStep(db, token, secret, "buyer", {
-    firstName: "A",
-    lastName: "B",
-    email: "a@b.co",
-    phone: "804-555-0100",
+  const token = tokenOf(res.checkoutUrl);
+  const secret = completeSteps(db, token, {
+    delivery: { method: "PICK_UP", pickUpDealerId: alpha.id },
+    option: "STANDARD_RESERVATION",
   });
-  saveCheckoutStep(db, token, secret, "delivery", { method: "PICK_UP", pickUpDealerId: alpha.id });
-  saveCheckoutStep(db, token, secret, "registration", {
-    type: "INDIVIDUAL",
-    address: { street: "1 Main St", city: "Richmond", state: "VA", zip: "23220" },
-    mailingSameAsRegistration: true,
-  });
-  saveCheckoutStep(db, token, secret, "payment", { option: "STANDARD_RESERVATION" });
-  orderId = payCheckout(db, token, secret, {
-    cardName: "A B",
-    cardNumber: "4242424242424242",
-    cardExpiry: "12/39",
-    cardCvc: "123",
-  }).placedOrderId;
+  orderId = payAsShown(db, token, secret).placedOrderId;
 });
 afterAll(() => env.cleanup());
 
@@ -145,5 +136,31 @@ describe("OEM configuration actions", () => {
     expect(r.fieldErrors?.productId).toBeTruthy();
     expect(r.fieldErrors?.modelYear).toBeTruthy();
     expect(r.values).toMatchObject({ productId: "bad id!", name: "X" });
+  });
+
+  it("refuses a product id that would share a variantConfigId, next to the field", async () => {
+    signedIn = ops;
+    // CAR with Mats is CAR-Mats.
+    const r = await saveProductAction(
+      idleState,
+      form({ oemId, productId: "CAR-Mats", name: "Mats car", modelYear: "2026", basePrice: "1" }),
+    );
+    expect(r.status).toBe("error");
+    expect(r.fieldErrors?.productId).toMatch(
+      /"CAR-Mats" and "CAR with Mats" the same variantConfigId CAR-Mats/,
+    );
+    expect(r.values).toMatchObject({ productId: "CAR-Mats", name: "Mats car" });
+  });
+
+  it("says why a product an open cart sells cannot be deleted; renames the OEM", async () => {
+    signedIn = ops;
+    const r = await removeProductAction(idleState, form({ oemId, productId: "CAR" }));
+    expect(r).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/^1 open cart sells the Car;/),
+    });
+    const renamed = await renameOemAction(idleState, form({ oemId, name: "Acme Motors" }));
+    expect(renamed).toMatchObject({ status: "ok", message: "Renamed to Acme Motors." });
+    expect(getDb().select().from(oems).all()[0].name).toBe("Acme Motors");
   });
 });

@@ -5,7 +5,10 @@ import {
   addOemBrand,
   createOem,
   removeAccessory,
+  removeOemBrand,
   removeOemDealer,
+  removeProduct,
+  renameOem,
   saveAccessory,
   saveOemDealer,
   saveProduct,
@@ -47,6 +50,30 @@ export async function createOemAction(_prev: FormState, form: FormData) {
 }
 
 const oemId = (form: FormData) => String(form.get("oemId") ?? "");
+const oemPage = (form: FormData) => [`/checkout/oems/${oemId(form)}`, "/checkout/oems"];
+
+export async function renameOemAction(_prev: FormState, form: FormData) {
+  return formAction(form, ({ db, actor }) => renameOem(db, actor, oemId(form), { name: str(form, "name") }), {
+    success: (o) => `Renamed to ${o.name}.`,
+    revalidate: oemPage(form),
+  });
+}
+
+export async function removeOemBrandAction(_prev: FormState, form: FormData) {
+  return formAction(
+    form,
+    ({ db, actor }) => removeOemBrand(db, actor, oemId(form), String(form.get("brandKey") ?? "")),
+    { success: "Brand deleted.", revalidate: oemPage(form) },
+  );
+}
+
+export async function removeProductAction(_prev: FormState, form: FormData) {
+  return formAction(
+    form,
+    ({ db, actor }) => removeProduct(db, actor, oemId(form), String(form.get("productId") ?? "")),
+    { success: (r) => `Product ${r.removed} deleted.`, revalidate: oemPage(form) },
+  );
+}
 
 export async function setOemStatesAction(_prev: FormState, form: FormData) {
   return formAction(form, ({ db, actor }) => setOemStates(db, actor, oemId(form), { states: states(form) }), {

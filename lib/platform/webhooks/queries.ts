@@ -1,21 +1,22 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { type Actor, dealerOf, requireScope } from "../actor";
+import { type Actor, requireRole, requireScope } from "../actor";
 import { notFound } from "../errors";
 import { afterCursor, page } from "../pagination";
 import { parseInput } from "../validation";
+import { webhookOwnerOf } from "./owner";
 import { deliveryFiltersSchema } from "./schema";
 import { serializeEndpoint } from "./serialize";
 
 export function listEndpoints(db: Db, actor: Actor) {
   requireScope(actor, "webhooks.read");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   const rows = db
     .select()
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.dealerId, dealerId), isNull(webhookEndpoints.deletedAt)))
+    .where(and(eq(webhookEndpoints.dealerId, owner), isNull(webhookEndpoints.deletedAt)))
     .orderBy(desc(webhookEndpoints.createdAt))
     .all();
   return rows.map((r) => serializeEndpoint(r));
@@ -23,14 +24,14 @@ export function listEndpoints(db: Db, actor: Actor) {
 
 export function getEndpoint(db: Db, actor: Actor, id: string) {
   requireScope(actor, "webhooks.read");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   const row = db
     .select()
     .from(webhookEndpoints)
     .where(
       and(
         eq(webhookEndpoints.id, id),
-        eq(webhookEndpoints.dealerId, dealerId),
+        eq(webhookEndpoints.dealerId, owner),
         isNull(webhookEndpoints.deletedAt),
       ),
     )
@@ -67,7 +68,7 @@ export interface DeliveryDto {
 /** The delivery log: every delivery of every event, newest first, with all of its attempts. */
 export function listDeliveries(db: Db, actor: Actor, rawFilters: unknown) {
   requireScope(actor, "webhooks.read");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   const f = parseInput(deliveryFiltersSchema, rawFilters);
   const toExclusive = f.to ? new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) : undefined;
   const rows = db
@@ -89,7 +90,7 @@ export function listDeliveries(db: Db, actor: Actor, rawFilters: unknown) {
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(
       and(
-        eq(webhookDeliveries.dealerId, dealerId),
+        eq(webhookDeliveries.dealerId, owner),
         f.endpoint ? eq(webhookDeliveries.endpointId, f.endpoint) : undefined,
         f.event
           ? f.event.endsWith(".*")
@@ -142,28 +143,51 @@ export function listDeliveries(db: Db, actor: Actor, rawFilters: unknown) {
   return { data: deliveries, nextCursor };
 }
 
-/** Distinct event types this dealer has emitted, for the log's filter. */
+/** Distinct event types this owner has emitted, for the log's filter. */
 export function listEventTypes(db: Db, actor: Actor): string[] {
   requireScope(actor, "webhooks.read");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   return db
     .selectDistinct({ type: events.type })
     .from(events)
-    .where(eq(events.dealerId, dealerId))
+    .where(eq(events.dealerId, owner))
     .orderBy(asc(events.type))
     .all()
     .map((r) => r.type);
 }
 
-/** One event as sent (the envelope), for the API's `GET /events/:id`. */
+/**
+ * One event as sent (the envelope), for the API's `GET /events/:id`: the owner's own events, and
+ * those delivered to its endpoints (an OEM hears about carts its dealers hold).
+ */
 export function getEvent(db: Db, actor: Actor, id: string) {
   requireScope(actor, "events.read");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   const row = db
     .select()
     .from(events)
-    .where(and(eq(events.id, id), eq(events.dealerId, dealerId)))
+    .where(
+      and(
+        eq(events.id, id),
+        or(
+          eq(events.dealerId, owner),
+          sql`exists (select 1 from ${webhookDeliveries} where ${webhookDeliveries.eventId} = ${events.id} and ${webhookDeliveries.dealerId} = ${owner})`,
+        ),
+      ),
+    )
     .get();
   if (!row) throw notFound("event");
   return row.payload;
+}
+
+/** An owner's endpoints (e.g. an OEM's, which no dealer sees), for the ops team. */
+export function listEndpointsForOps(db: Db, actor: Actor, owner: string) {
+  requireRole(actor, "ops");
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.dealerId, owner), isNull(webhookEndpoints.deletedAt)))
+    .orderBy(desc(webhookEndpoints.createdAt))
+    .all()
+    .map((r) => serializeEndpoint(r));
 }

@@ -2,13 +2,14 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { type Actor, dealerOf, requireScope } from "../actor";
+import { type Actor, requireScope } from "../actor";
 import { nowMs } from "../clock";
 import { invalid, notFound } from "../errors";
 import { enqueueDelivery, recordChange } from "../events";
 import { newId } from "../ids";
 import { parseInput } from "../validation";
 import { wakeWorkers } from "../wakeup";
+import { webhookOwnerOf } from "./owner";
 import { createEndpointSchema, updateEndpointSchema } from "./schema";
 import { serializeEndpoint } from "./serialize";
 import { newWebhookSecret } from "./signing";
@@ -21,14 +22,14 @@ async function assertUrl(url: string): Promise<void> {
   if (why) throw invalid("url", why, "url_invalid");
 }
 
-function loadEndpoint(db: DbOrTx, dealerId: string, id: string) {
+function loadEndpoint(db: DbOrTx, owner: string, id: string) {
   const row = db
     .select()
     .from(webhookEndpoints)
     .where(
       and(
         eq(webhookEndpoints.id, id),
-        eq(webhookEndpoints.dealerId, dealerId),
+        eq(webhookEndpoints.dealerId, owner),
         isNull(webhookEndpoints.deletedAt),
       ),
     )
@@ -39,7 +40,7 @@ function loadEndpoint(db: DbOrTx, dealerId: string, id: string) {
 
 export async function createEndpoint(db: Db, actor: Actor, input: unknown) {
   requireScope(actor, "webhooks.write");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   const data = parseInput(createEndpointSchema, input);
   await assertUrl(data.url);
   const now = new Date(nowMs());
@@ -49,7 +50,7 @@ export async function createEndpoint(db: Db, actor: Actor, input: unknown) {
         .insert(webhookEndpoints)
         .values({
           id: newId("whk"),
-          dealerId,
+          dealerId: owner,
           url: data.url,
           description: data.description || null,
           events: data.events,
@@ -61,7 +62,7 @@ export async function createEndpoint(db: Db, actor: Actor, input: unknown) {
         .returning()
         .get();
       recordChange(tx, {
-        dealerId,
+        dealerId: owner,
         actor,
         subject: { type: SUBJECT, id: row.id },
         to: row.enabled ? "enabled" : "disabled",
@@ -75,13 +76,13 @@ export async function createEndpoint(db: Db, actor: Actor, input: unknown) {
 
 export async function updateEndpoint(db: Db, actor: Actor, id: string, input: unknown) {
   requireScope(actor, "webhooks.write");
-  const dealerId = dealerOf(actor);
-  loadEndpoint(db, dealerId, id);
+  const owner = webhookOwnerOf(actor);
+  loadEndpoint(db, owner, id);
   const data = parseInput(updateEndpointSchema, input);
   if (data.url !== undefined) await assertUrl(data.url);
   return db.transaction(
     (tx) => {
-      const before = loadEndpoint(tx, dealerId, id);
+      const before = loadEndpoint(tx, owner, id);
       const row = tx
         .update(webhookEndpoints)
         .set({
@@ -98,7 +99,7 @@ export async function updateEndpoint(db: Db, actor: Actor, id: string, input: un
         .get();
       const status = (e: { enabled: boolean }) => (e.enabled ? "enabled" : "disabled");
       recordChange(tx, {
-        dealerId,
+        dealerId: owner,
         actor,
         subject: { type: SUBJECT, id },
         from: status(before),
@@ -114,17 +115,17 @@ export async function updateEndpoint(db: Db, actor: Actor, id: string, input: un
 /** Soft delete: the delivery log keeps its history; pending deliveries are failed by the worker. */
 export function deleteEndpoint(db: Db, actor: Actor, id: string) {
   requireScope(actor, "webhooks.write");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   return db.transaction(
     (tx) => {
-      const before = loadEndpoint(tx, dealerId, id);
+      const before = loadEndpoint(tx, owner, id);
       const now = new Date(nowMs());
       tx.update(webhookEndpoints)
         .set({ deletedAt: now, enabled: false, updatedAt: now })
         .where(eq(webhookEndpoints.id, id))
         .run();
       recordChange(tx, {
-        dealerId,
+        dealerId: owner,
         actor,
         subject: { type: SUBJECT, id },
         to: "deleted",
@@ -138,17 +139,22 @@ export function deleteEndpoint(db: Db, actor: Actor, id: string) {
 
 export function rotateEndpointSecret(db: Db, actor: Actor, id: string) {
   requireScope(actor, "webhooks.write");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   return db.transaction(
     (tx) => {
-      loadEndpoint(tx, dealerId, id);
+      loadEndpoint(tx, owner, id);
       const row = tx
         .update(webhookEndpoints)
         .set({ secret: newWebhookSecret(), updatedAt: new Date(nowMs()) })
         .where(eq(webhookEndpoints.id, id))
         .returning()
         .get();
-      recordChange(tx, { dealerId, actor, subject: { type: SUBJECT, id }, note: "Signing secret rotated" });
+      recordChange(tx, {
+        dealerId: owner,
+        actor,
+        subject: { type: SUBJECT, id },
+        note: "Signing secret rotated",
+      });
       return serializeEndpoint(row, { withSecret: true });
     },
     { behavior: "immediate" },
@@ -158,14 +164,14 @@ export function rotateEndpointSecret(db: Db, actor: Actor, id: string) {
 /** Enqueues a `webhook.test` event for this one endpoint. */
 export function sendTestEvent(db: Db, actor: Actor, id: string) {
   requireScope(actor, "webhooks.write");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   return db.transaction(
     (tx) => {
-      const endpoint = loadEndpoint(tx, dealerId, id);
+      const endpoint = loadEndpoint(tx, owner, id);
       if (!endpoint.enabled)
         throw invalid("enabled", "Enable the endpoint before sending a test event.", "endpoint_disabled");
       const { eventId } = recordChange(tx, {
-        dealerId,
+        dealerId: owner,
         actor,
         subject: { type: SUBJECT, id },
         note: "Test event sent",
@@ -185,19 +191,19 @@ export function sendTestEvent(db: Db, actor: Actor, id: string) {
 /** Sends an event again to the endpoint of one of its deliveries (same webhook-id, a new delivery). */
 export function resendDelivery(db: Db, actor: Actor, deliveryId: string) {
   requireScope(actor, "webhooks.write");
-  const dealerId = dealerOf(actor);
+  const owner = webhookOwnerOf(actor);
   const id = db.transaction(
     (tx) => {
       const delivery = tx
         .select()
         .from(webhookDeliveries)
-        .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.dealerId, dealerId)))
+        .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.dealerId, owner)))
         .get();
       if (!delivery) throw notFound("delivery");
-      loadEndpoint(tx, dealerId, delivery.endpointId);
+      loadEndpoint(tx, owner, delivery.endpointId);
       const event = tx.select({ id: events.id }).from(events).where(eq(events.id, delivery.eventId)).get();
       if (!event) throw notFound("event");
-      return enqueueDelivery(tx, dealerId, event.id, delivery.endpointId, new Date(nowMs()));
+      return enqueueDelivery(tx, owner, event.id, delivery.endpointId, new Date(nowMs()));
     },
     { behavior: "immediate" },
   );

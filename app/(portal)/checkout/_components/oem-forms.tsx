@@ -13,7 +13,10 @@ import {
   addOemBrandAction,
   createOemAction,
   removeAccessoryAction,
+  removeOemBrandAction,
   removeOemDealerAction,
+  removeProductAction,
+  renameOemAction,
   saveAccessoryAction,
   saveOemDealerAction,
   saveProductAction,
@@ -41,6 +44,52 @@ export function CreateOemForm() {
         <Input defaultValue={v.oemKey} placeholder="aurora" />
       </Field>
       <SubmitButton>Add OEM</SubmitButton>
+    </form>
+  );
+}
+
+export function RenameOemForm({ oemId, name }: { oemId: string; name: string }) {
+  const { formAction, v, e } = useForm(renameOemAction);
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" noValidate>
+      <input type="hidden" name="oemId" value={oemId} />
+      <Field label="OEM name" name="name" error={e.name} hint="The oemKey stays: web shops send it.">
+        <Input defaultValue={v.name ?? name} />
+      </Field>
+      <SubmitButton variant="outline">Rename</SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * A delete button for one thing; a refusal (e.g. an open cart still sells it) shows next to it.
+ * `fields` are the hidden inputs that name what to delete.
+ */
+function RemoveButton({
+  action,
+  fields,
+  name,
+  label = "Remove",
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  name: string;
+  label?: string;
+}) {
+  const { state, formAction } = useForm(action);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center justify-end gap-2">
+      {Object.entries(fields).map(([k, value]) => (
+        <input key={k} type="hidden" name={k} value={value} />
+      ))}
+      {state.status === "error" && state.message ? (
+        <p role="alert" className="text-sm text-destructive">
+          {state.message}
+        </p>
+      ) : null}
+      <SubmitButton size="sm" variant="ghost" aria-label={`${label} ${name}`}>
+        {label}
+      </SubmitButton>
     </form>
   );
 }
@@ -153,43 +202,83 @@ export function RemoveDealerButton({
   dealerId: string;
   name: string;
 }) {
-  const { formAction } = useForm(removeOemDealerAction);
+  return <RemoveButton action={removeOemDealerAction} fields={{ oemId, dealerId }} name={name} />;
+}
+
+export function RemoveBrandButton({
+  oemId,
+  brandKey,
+  name,
+}: {
+  oemId: string;
+  brandKey: string;
+  name: string;
+}) {
   return (
-    <form action={formAction}>
-      <input type="hidden" name="oemId" value={oemId} />
-      <input type="hidden" name="dealerId" value={dealerId} />
-      <SubmitButton size="sm" variant="ghost" aria-label={`Remove ${name}`}>
-        Remove
-      </SubmitButton>
-    </form>
+    <RemoveButton action={removeOemBrandAction} fields={{ oemId, brandKey }} name={name} label="Delete" />
   );
 }
 
+export function RemoveProductButton({
+  oemId,
+  productId,
+  name,
+}: {
+  oemId: string;
+  productId: string;
+  name: string;
+}) {
+  return (
+    <RemoveButton action={removeProductAction} fields={{ oemId, productId }} name={name} label="Delete" />
+  );
+}
+
+export interface ProductValues {
+  productId: string;
+  name: string;
+  modelYear: string;
+  basePrice: string;
+  brandKey: string;
+}
+
+/** New product, or (with `product`) the edit form of one: its product id is then fixed. */
 export function ProductForm({
   oemId,
   brands,
+  product,
 }: {
   oemId: string;
   brands: { brandKey: string; name: string }[];
+  product?: ProductValues;
 }) {
   const { formAction, v, e, key } = useForm(saveProductAction);
+  const value = (k: keyof ProductValues) => v[k] ?? product?.[k];
   return (
     <form key={key} action={formAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate>
       <input type="hidden" name="oemId" value={oemId} />
-      <Field label="Product id" name="productId" error={e.productId} hint="Saving an existing id updates it.">
-        <Input defaultValue={v.productId} />
-      </Field>
+      {product ? (
+        <input type="hidden" name="productId" value={product.productId} />
+      ) : (
+        <Field
+          label="Product id"
+          name="productId"
+          error={e.productId}
+          hint="Saving an existing id updates it."
+        >
+          <Input defaultValue={v.productId} />
+        </Field>
+      )}
       <Field label="Product name" name="name" error={e.name}>
-        <Input defaultValue={v.name} />
+        <Input defaultValue={value("name")} />
       </Field>
       <Field label="Model year" name="modelYear" error={e.modelYear}>
-        <Input inputMode="numeric" defaultValue={v.modelYear} />
+        <Input inputMode="numeric" defaultValue={value("modelYear")} />
       </Field>
       <Field label="Base price ($)" name="basePrice" error={e.basePrice}>
-        <Input inputMode="decimal" defaultValue={v.basePrice} />
+        <Input inputMode="decimal" defaultValue={value("basePrice")} />
       </Field>
       <Field label="Brand" name="brandKey" error={e.brandKey}>
-        <Select defaultValue={v.brandKey ?? ""}>
+        <Select defaultValue={value("brandKey") ?? ""}>
           <option value="">No brand</option>
           {brands.map((b) => (
             <option key={b.brandKey} value={b.brandKey}>
@@ -199,7 +288,7 @@ export function ProductForm({
         </Select>
       </Field>
       <div className="sm:col-span-2 lg:col-span-3">
-        <SubmitButton>Save product</SubmitButton>
+        <SubmitButton>{product ? `Save ${product.productId}` : "Save product"}</SubmitButton>
       </div>
     </form>
   );
@@ -216,14 +305,19 @@ export function AccessoryForm({ oemId, productId }: { oemId: string; productId: 
     >
       <input type="hidden" name="oemId" value={oemId} />
       <input type="hidden" name="productId" value={productId} />
-      <Field label={`New accessory for ${productId}`} name="name" error={e.name}>
+      <Field
+        label={`Accessory for ${productId}`}
+        name="name"
+        error={e.name}
+        hint="A new name adds an accessory; an existing one updates its price."
+      >
         <Input defaultValue={v.name} />
       </Field>
       <Field label="Price ($)" name="price" error={e.price}>
         <Input inputMode="decimal" defaultValue={v.price} />
       </Field>
       <SubmitButton size="sm" variant="outline">
-        Add accessory
+        Save accessory
       </SubmitButton>
     </form>
   );
@@ -238,14 +332,5 @@ export function RemoveAccessoryButton({
   accessoryId: string;
   name: string;
 }) {
-  const { formAction } = useForm(removeAccessoryAction);
-  return (
-    <form action={formAction}>
-      <input type="hidden" name="oemId" value={oemId} />
-      <input type="hidden" name="accessoryId" value={accessoryId} />
-      <SubmitButton size="sm" variant="ghost" aria-label={`Remove ${name}`}>
-        Remove
-      </SubmitButton>
-    </form>
-  );
+  return <RemoveButton action={removeAccessoryAction} fields={{ oemId, accessoryId }} name={name} />;
 }

@@ -139,7 +139,7 @@ export function PlacedOrderLive({ initial }: { initial: PlacedOrderDetail }) {
                 "Delivery",
                 o.delivery.method === "SHIP"
                   ? `Ship to ${addressLine(o.delivery.shippingAddress)}`
-                  : `Pick up at ${o.delivery.pickUpDealerId === o.fulfillingDealer.id ? o.fulfillingDealer.name : "another dealer"}`,
+                  : `Pick up at ${detail.pickUpDealerName ?? o.fulfillingDealer.name}`,
               ],
               [
                 "Registered to",

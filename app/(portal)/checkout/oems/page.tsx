@@ -57,7 +57,7 @@ export default async function OemsPage() {
           Then give its web shop a key:{" "}
           <code className="break-all">
             npm run cli -- api-key create --oem &lt;oemKey&gt; --name Shop --scopes
-            checkout_carts.*,products.read,placed_orders.read
+            checkout_carts.*,products.read,placed_orders.read,webhooks.*,events.read
           </code>
         </p>
       </SectionCard>

@@ -1,16 +1,19 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import {
+  assertCheckoutSession,
   CHECKOUT_STEPS,
   type CheckoutStep,
+  openCheckout,
   payCheckout,
   saveCheckoutStep,
   startCheckout,
 } from "@/lib/checkout/checkout-flow";
-import { isAppError } from "@/lib/platform/errors";
+import { invalid, isAppError } from "@/lib/platform/errors";
 import type { FormState } from "@/lib/platform/form-state";
 import { withRequestOrigin } from "@/lib/platform/origin";
 import { nestedInput, SESSION_COOKIE, typedValues } from "./form-input";
@@ -55,11 +58,24 @@ function failure(e: unknown, values: Record<string, string>): FormState<Checkout
   };
 }
 
+/**
+ * The page's beacon, sent once after hydration: a person (not a link preview) opened the link.
+ * An unknown token is ignored, like any beacon.
+ */
+export async function openedAction(token: string): Promise<void> {
+  if (typeof token !== "string") return;
+  try {
+    openCheckout(getDb(), token);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+  }
+}
+
 export async function startCheckoutAction(_prev: FormState<CheckoutErrorData>, form: FormData) {
   const token = text(form, "token");
   let secret: string;
   try {
-    ({ secret } = startCheckout(getDb(), token));
+    ({ secret } = startCheckout(getDb(), token, await sessionSecret()));
   } catch (e) {
     if (isAppError(e) && e.status === 409) redirect(pagePath(token));
     return failure(e, {});
@@ -84,14 +100,13 @@ export async function saveStepAction(
   const values = typedValues(form);
   let next: CheckoutStep;
   try {
-    if (!CHECKOUT_STEPS.includes(step) || step === "pay") throw new Error(`unknown step ${step}`);
-    ({ next } = saveCheckoutStep(
-      getDb(),
-      token,
-      await sessionSecret(),
-      step,
-      nestedInput(form, ["token", "step"]),
-    ));
+    const db = getDb();
+    const secret = await sessionSecret();
+    // Who is asking comes first: nothing from the form is read for a link or session that is not live.
+    assertCheckoutSession(db, token, secret);
+    if (!CHECKOUT_STEPS.includes(step) || step === "pay") throw invalid("step", "Unknown step.");
+    const input = nestedInput(form, { skip: ["token", "step"] });
+    ({ next } = saveCheckoutStep(db, token, secret, step, input));
   } catch (e) {
     // Session gone or order already placed: the page shows where the buyer stands.
     if (isAppError(e) && (e.status === 409 || e.code === "session_missing")) redirect(pagePath(token));
@@ -114,9 +129,16 @@ export async function payAction(
         cardNumber: text(form, "cardNumber"),
         cardExpiry: text(form, "cardExpiry"),
         cardCvc: text(form, "cardCvc"),
+        cartRevision: text(form, "cartRevision"),
+        shownDueNowCents: text(form, "shownDueNowCents"),
       }),
     );
   } catch (e) {
+    // Nothing was charged: the page renders again with the new total, the message says why.
+    if (isAppError(e) && (e.code === "price_changed" || e.code === "cart_changed")) {
+      revalidatePath(pagePath(token));
+      return { status: "error", message: e.message, values, data: { code: e.code }, at: Date.now() };
+    }
     if (isAppError(e) && (e.status === 409 || e.code === "session_missing")) redirect(pagePath(token));
     if (isAppError(e) && e.code === "card_declined")
       return { status: "error", message: e.message, values, data: { code: e.code }, at: Date.now() };

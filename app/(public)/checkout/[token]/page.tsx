@@ -14,12 +14,11 @@ import {
   type CheckoutView,
   firstIncomplete,
   loadCheckout,
-  openCheckout,
 } from "@/lib/checkout/checkout-flow";
 import { SHIPPING_FEE_CENTS } from "@/lib/checkout/pricing";
 import { US_STATES } from "@/lib/checkout/states";
-import { isAppError } from "@/lib/platform/errors";
 import { CartSummary } from "./_components/cart-summary";
+import { OpenedBeacon } from "./_components/opened-beacon";
 import {
   BuyerStep,
   DeliveryStep,
@@ -98,16 +97,9 @@ export default async function CheckoutPage({
   await connection();
   const { token } = await params;
   const { step: requested } = await searchParams;
-  const db = getDb();
-  try {
-    // Opening the link is a funnel step (created -> opened).
-    openCheckout(db, token);
-  } catch (e) {
-    if (isAppError(e) && e.status === 404) notFound();
-    throw e;
-  }
   const secret = (await cookies()).get(SESSION_COOKIE)?.value ?? null;
-  const view = loadCheckout(db, token, secret);
+  // Rendering only reads: the cart counts as opened when the beacon below reports a real visit.
+  const view = loadCheckout(getDb(), token, secret);
   if (!view) notFound();
 
   const heading = view.linkName ?? `Check out with ${view.oemName}`;
@@ -120,25 +112,30 @@ export default async function CheckoutPage({
     </div>
   );
 
-  if (view.placedOrder) return <Confirmation view={view} intro={intro} />;
-  if (view.used) {
+  if (view.placedOrder) return <Confirmation view={view} intro={intro} token={token} />;
+  if (view.inactive)
     return (
-      <div className="grid gap-6">
-        {intro}
-        <section
-          aria-label="Link already used"
-          className="grid gap-2 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-950"
-        >
-          <h2 className="font-semibold">This checkout link has already been used</h2>
-          <p className="text-sm">
-            An order was placed with it, and it can only be used once. Contact {view.dealerName} or{" "}
-            {view.oemName} if you need a new link.
-          </p>
-        </section>
-        <CancelLink view={view} label={`Back to ${view.oemName}`} />
-      </div>
+      <LinkNotice
+        view={view}
+        intro={intro}
+        label="Checkout no longer available"
+        title="This checkout is no longer available"
+      >
+        {view.oemName} withdrew this cart. Return to {view.oemName} to check out your vehicle there.
+      </LinkNotice>
     );
-  }
+  if (view.used)
+    return (
+      <LinkNotice
+        view={view}
+        intro={intro}
+        label="Link already used"
+        title="This checkout link has already been used"
+      >
+        An order was placed with it, and it can only be used once. Contact {view.dealerName} or {view.oemName}{" "}
+        if you need a new link.
+      </LinkNotice>
+    );
 
   const next = firstIncomplete(view.progress);
   const maxIndex = CHECKOUT_STEPS.indexOf(next);
@@ -151,6 +148,7 @@ export default async function CheckoutPage({
 
   return (
     <div className="grid gap-6">
+      <OpenedBeacon token={token} />
       {intro}
       {view.started ? <StepList current={step} reachable={maxIndex} token={token} /> : null}
       <SectionCard title="Your order" className="gap-4">
@@ -195,10 +193,44 @@ export default async function CheckoutPage({
             }))}
           />
         ) : (
-          <PayStep token={token} amount={formatCents(view.chosen?.amounts.dueNowCents ?? 0)} />
+          <PayStep
+            token={token}
+            amount={formatCents(view.chosen?.amounts.dueNowCents ?? 0)}
+            dueNowCents={view.chosen?.amounts.dueNowCents ?? 0}
+            revision={view.revision}
+          />
         )}
       </SectionCard>
       <CancelLink view={view} label={`Cancel and return to ${view.oemName}`} />
+    </div>
+  );
+}
+
+/** Instead of the checkout: why this link cannot be used, and the way back to the OEM. */
+function LinkNotice({
+  view,
+  intro,
+  label,
+  title,
+  children,
+}: {
+  view: CheckoutView;
+  intro: React.ReactNode;
+  label: string;
+  title: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="grid gap-6">
+      {intro}
+      <section
+        aria-label={label}
+        className="grid gap-2 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-950"
+      >
+        <h2 className="font-semibold">{title}</h2>
+        <p className="text-sm">{children}</p>
+      </section>
+      <CancelLink view={view} label={`Back to ${view.oemName}`} />
     </div>
   );
 }
@@ -248,7 +280,7 @@ function StepList({
   );
 }
 
-function Confirmation({ view, intro }: { view: CheckoutView; intro: React.ReactNode }) {
+function Confirmation({ view, intro, token }: { view: CheckoutView; intro: React.ReactNode; token: string }) {
   const order = view.placedOrder!;
   const pickUp = view.pickUpDealers.find((d) => d.id === order.delivery.pickUpDealerId);
   return (
@@ -276,6 +308,12 @@ function Confirmation({ view, intro }: { view: CheckoutView; intro: React.ReactN
           <p className="text-sm">This link was for one order and cannot be used again.</p>
         ) : null}
       </section>
+      {view.linkUseType === "MULTI_USE" && !view.inactive ? (
+        <div className="grid gap-2">
+          <p className="text-sm text-muted-foreground">Buying another vehicle from this offer?</p>
+          <StartCheckout token={token} label="Start another order" />
+        </div>
+      ) : null}
       <CancelLink view={view} label={`Back to ${view.oemName}`} />
     </div>
   );

@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { checkoutCarts, events } from "@/db/schema";
 import { loadCheckout, payCheckout, saveCheckoutStep, startCheckout } from "@/lib/checkout/checkout-flow";
+import { insertOem, writeOemDealer, writeOemStates, writeProduct } from "@/lib/checkout/oem-config";
 import {
-  insertOem,
-  writeAccessory,
-  writeOemBrand,
-  writeOemDealer,
-  writeOemStates,
-  writeProduct,
-} from "@/lib/checkout/oem-config";
-import { insertApiKey } from "@/lib/platform/identity/api-keys";
+  acmeCart,
+  completeSteps,
+  oemApiKey,
+  payAsShown,
+  seedAcme,
+  testCard,
+  tokenOf,
+} from "@/lib/checkout/testing";
 import { writerReady } from "@/lib/platform/writer/writer";
-import { call, makeApiKey, makeDealer, useTempDatabase } from "@/lib/testing/harness";
+import { call, useTempDatabase } from "@/lib/testing/harness";
 import { GET as getOrder, PATCH as patchOrder } from "../placed-orders/[id]/route";
 import { GET as listProducts } from "../products/route";
 import { GET as getCart } from "./[id]/route";
@@ -29,30 +30,7 @@ let betaId: string;
 beforeAll(async () => {
   env = useTempDatabase();
   const db = getDb();
-  alphaId = makeDealer("alpha").id;
-  betaId = makeDealer("beta").id;
-  alphaKey = makeApiKey(alphaId);
-  betaKey = makeApiKey(betaId);
-  const acme = insertOem(db, { name: "Acme Cars", oemKey: "acme" });
-  writeOemBrand(db, acme.id, { brandKey: "acme", name: "Acme" });
-  writeOemStates(db, acme.id, { states: ["VA", "CA"] });
-  writeOemDealer(db, acme.id, { dealer: "alpha", states: ["VA"], isDefault: true });
-  writeOemDealer(db, acme.id, { dealer: "beta", states: ["CA"] });
-  writeProduct(db, acme.id, {
-    productId: "ROADSTER",
-    name: "Roadster",
-    modelYear: 2026,
-    basePrice: 40000,
-    brandKey: "acme",
-  });
-  writeAccessory(db, acme.id, { productId: "ROADSTER", name: "Roof Rack", price: 500 });
-  writeAccessory(db, acme.id, { productId: "ROADSTER", name: "All-Weather Mats", price: 200 });
-  oemKey = insertApiKey(
-    db,
-    { dealerId: null, oemId: acme.id },
-    { name: "acme shop", scopes: ["*"] },
-    null,
-  ).key;
+  ({ alphaId, betaId, alphaKey, betaKey, oemKey } = seedAcme(db));
   const other = insertOem(db, { name: "Other Motors", oemKey: "other" });
   writeOemStates(db, other.id, { states: ["VA"] });
   writeOemDealer(db, other.id, { dealer: "alpha", states: ["VA"], isDefault: true });
@@ -62,29 +40,16 @@ beforeAll(async () => {
     modelYear: 2025,
     basePrice: 1000,
   });
-  otherOemKey = insertApiKey(
-    db,
-    { dealerId: null, oemId: other.id },
-    { name: "other shop", scopes: ["*"] },
-    null,
-  ).key;
+  otherOemKey = oemApiKey(db, other.id);
   // Writes go through the writer thread, as they do in the server.
   expect(await writerReady()).toBe(true);
 });
 afterAll(() => env.cleanup());
 
-const cart = (over: Record<string, unknown> = {}) => ({
-  oemKey: "acme",
-  variants: [{ variantConfigId: "ROADSTER-AllWeatherMats-RoofRack", metadata: { color: "red" } }],
-  cancelUrl: "https://shop.acme.example/cart",
-  nativeDefaultCheckoutUrl: "https://shop.acme.example/checkout",
-  registrationState: "VA",
-  ...over,
-});
+const cart = acmeCart;
 const post = (body: unknown, key = oemKey, headers: Record<string, string> = {}) =>
   call(POST, { method: "POST", key, body, headers, path: "/api/v1/checkout-carts" });
 const cartCount = () => getDb().select().from(checkoutCarts).all().length;
-const tokenOf = (url: string) => new URL(url).pathname.split("/").pop() as string;
 
 describe("POST /api/v1/checkout-carts: routing", () => {
   it("sends a cart with no vehicles to the OEM's native checkout, with no cart id", async () => {
@@ -353,31 +318,8 @@ describe("GET /api/v1/products", () => {
   });
 });
 
-const card = (number: string) => ({
-  cardName: "Pat Buyer",
-  cardNumber: number,
-  cardExpiry: "12/39",
-  cardCvc: "123",
-});
-
-async function checkout(token: string) {
-  const db = getDb();
-  const { secret } = startCheckout(db, token);
-  saveCheckoutStep(db, token, secret, "buyer", {
-    firstName: "Pat",
-    lastName: "Buyer",
-    email: "pat@example.com",
-    phone: "804-555-0100",
-  });
-  saveCheckoutStep(db, token, secret, "delivery", { method: "PICK_UP", pickUpDealerId: alphaId });
-  saveCheckoutStep(db, token, secret, "registration", {
-    type: "INDIVIDUAL",
-    address: { street: "1200 W Broad St", city: "Richmond", state: "VA", zip: "23220" },
-    mailingSameAsRegistration: true,
-  });
-  saveCheckoutStep(db, token, secret, "payment", { option: "CHECKOUT_FULL_PAYMENT" });
-  return secret;
-}
+const checkout = (token: string) =>
+  completeSteps(getDb(), token, { delivery: { method: "PICK_UP", pickUpDealerId: alphaId } });
 
 describe("placed orders", () => {
   it("a declined card places nothing; an approved one places the order with the cart's metadata", async () => {
@@ -392,9 +334,9 @@ describe("placed orders", () => {
       }),
     );
     const token = tokenOf(res.json.checkoutUrl);
-    const secret = await checkout(token);
-    expect(() => payCheckout(getDb(), token, secret, card("4000 0000 0000 0002"))).toThrow(/declined/);
-    const { placedOrderId } = payCheckout(getDb(), token, secret, card("4242 4242 4242 4242"));
+    const secret = checkout(token);
+    expect(() => payAsShown(getDb(), token, secret, "4000 0000 0000 0002")).toThrow(/declined/);
+    const { placedOrderId } = payAsShown(getDb(), token, secret);
 
     const order = await call(getOrder, { key: oemKey, params: { id: placedOrderId } });
     expect(order.status).toBe(200);
@@ -434,6 +376,8 @@ describe("placed orders", () => {
       .map((e) => e.type);
     expect(types).toEqual([
       "checkout_cart.created",
+      // "Start checkout" is the buyer really opening the link.
+      "checkout_cart.opened",
       "checkout_cart.payment_failed",
       "checkout_cart.placed",
       "placed_order.created",
@@ -452,7 +396,7 @@ describe("placed orders", () => {
         phone: "804-555-0100",
       }),
     ).toThrow(/Start the checkout again/);
-    expect(() => payCheckout(getDb(), b, secretA, card("4242424242424242"))).toThrow(
+    expect(() => payCheckout(getDb(), b, secretA, testCard("4242424242424242"))).toThrow(
       /Start the checkout again/,
     );
     expect(() => saveCheckoutStep(getDb(), "not-a-token", secretA, "buyer", {})).toThrow(/No such checkout/);
@@ -462,20 +406,15 @@ describe("placed orders", () => {
   it("a MULTI_USE link serves several buyers", async () => {
     const res = await post(cart());
     const token = tokenOf(res.json.checkoutUrl);
-    payCheckout(getDb(), token, await checkout(token), card("4242424242424242"));
-    payCheckout(getDb(), token, await checkout(token), card("4242424242424242"));
+    payAsShown(getDb(), token, checkout(token));
+    payAsShown(getDb(), token, checkout(token));
     expect(loadCheckout(getDb(), token, null)?.used).toBe(false);
   });
 
   it("the fulfilling dealer moves fulfillment along; illegal moves are 409; other dealers 404", async () => {
     const res = await post(cart());
     const token = tokenOf(res.json.checkoutUrl);
-    const { placedOrderId: id } = payCheckout(
-      getDb(),
-      token,
-      await checkout(token),
-      card("4242424242424242"),
-    );
+    const { placedOrderId: id } = payAsShown(getDb(), token, checkout(token));
     const patch = (body: unknown, key = alphaKey) =>
       call(patchOrder, { method: "PATCH", key, params: { id }, body });
 

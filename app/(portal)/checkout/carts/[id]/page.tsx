@@ -45,6 +45,8 @@ export default async function CartPage({ params }: { params: Promise<{ id: strin
     ],
     ["Placed", cart.placedAt ? <DateTime key="p" value={cart.placedAt} timeZone={timeZone} /> : "Not yet"],
   ];
+  if (cart.deactivatedAt)
+    rows.push(["Withdrawn by the OEM", <DateTime key="w" value={cart.deactivatedAt} timeZone={timeZone} />]);
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader

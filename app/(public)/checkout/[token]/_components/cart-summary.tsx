@@ -15,7 +15,11 @@ export function CartSummary({ view }: { view: CheckoutView }) {
                 <p className="font-semibold">
                   {v.modelYear} {v.name}
                 </p>
-                <p className="font-mono text-xs break-all text-muted-foreground">{v.variantConfigId}</p>
+                <p className="text-muted-foreground">
+                  {v.accessories.length
+                    ? `With ${v.accessories.map((a) => a.name).join(", ")}`
+                    : "Standard configuration"}
+                </p>
               </div>
               <span className="shrink-0 font-semibold tabular-nums">
                 {formatCents(prices.vehicles[i].totalCents)}

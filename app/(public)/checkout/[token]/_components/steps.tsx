@@ -85,14 +85,14 @@ function Hidden({ token, step }: { token: string; step?: string }) {
   );
 }
 
-export function StartCheckout({ token }: { token: string }) {
+export function StartCheckout({ token, label = "Start checkout" }: { token: string; label?: string }) {
   const { state, form } = useStep(startCheckoutAction);
   return (
     <form action={form.formAction} className="grid gap-3">
       <Hidden token={token} />
       <FormMessage state={state} />
       <SubmitButton size="lg" className="h-11 w-full" pendingLabel="Starting…">
-        Start checkout
+        {label}
       </SubmitButton>
     </form>
   );
@@ -149,8 +149,14 @@ function AddressFields({
       <Field label={label("Apartment, suite (optional)")} name={n("line2")} error={errors[n("line2")]}>
         <Input autoComplete="address-line2" defaultValue={values(n("line2"))} className={inputClass} />
       </Field>
-      <div className="grid grid-cols-[1fr_6rem_7rem] gap-3">
-        <Field label={label("City")} name={n("city")} error={errors[n("city")]}>
+      {/* On a phone the city gets its own row; state and ZIP share the next. */}
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-[1fr_6rem_7rem]">
+        <Field
+          label={label("City")}
+          name={n("city")}
+          error={errors[n("city")]}
+          className="col-span-2 sm:col-span-1"
+        >
           <Input autoComplete="address-level2" defaultValue={values(n("city"))} className={inputClass} />
         </Field>
         <Field label={label("State")} name={n("state")} error={errors[n("state")]}>
@@ -378,7 +384,18 @@ export function PaymentOptionStep({
   );
 }
 
-export function PayStep({ token, amount }: { token: string; amount: string }) {
+/** The card form; it posts the cart revision and the amount its button shows, so the charge matches. */
+export function PayStep({
+  token,
+  amount,
+  dueNowCents,
+  revision,
+}: {
+  token: string;
+  amount: string;
+  dueNowCents: number;
+  revision: number;
+}) {
   const { state, form, errors, typed } = useStep(payAction);
   const declined = state.status === "error" && state.data?.code === "card_declined";
   const numberRef = useRef<HTMLInputElement>(null);
@@ -392,6 +409,8 @@ export function PayStep({ token, amount }: { token: string; amount: string }) {
       submit={`Pay ${amount} and place order`}
       pendingLabel="Processing payment…"
     >
+      <input type="hidden" name="cartRevision" value={revision} />
+      <input type="hidden" name="shownDueNowCents" value={dueNowCents} />
       <TestCardFields
         errors={errors}
         typed={typed}
