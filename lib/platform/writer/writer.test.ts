@@ -129,9 +129,17 @@ describe("writer thread", () => {
   });
 
   it("answers a write lost with its thread with a 503 to retry, then starts another thread", async () => {
+    // Hold SQLite's write lock here so the writer is stuck mid-write (waiting for the lock) when it
+    // dies: without it the write can finish before the kill lands, and the test would race.
+    const sqlite = getDb().$client;
+    sqlite.exec("BEGIN IMMEDIATE");
     const inFlight = runWrite(getDb(), quoteRequest()).catch((e) => e);
-    await killWriterThread();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const killed = killWriterThread();
+    sqlite.exec("ROLLBACK");
+    await killed;
     const lost = await inFlight;
+
     expect(lost).toMatchObject({ status: 503, code: "service_unavailable" });
     expect(await writerReady()).toBe(true);
     expect((await runWrite(getDb(), quoteRequest())).status).toBe(201);
