@@ -9,7 +9,16 @@ import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
 import { newPublicToken } from "@/lib/platform/ids";
 import { parseInput } from "@/lib/platform/validation";
-import { applyHold, currentHold, describeHold, type HoldRequest, holdsOf, planHold, undoHold } from "./holds";
+import {
+  applyHold,
+  currentHold,
+  describeHold,
+  type HoldRequest,
+  holdsOf,
+  outHoldOf,
+  planHold,
+  undoHold,
+} from "./holds";
 import { assertChangeable, detail, IMMEDIATE, isCanceling, laneMinutes, loadMove } from "./move-records";
 import { assignLoanerSchema, loanerSchema, loanerStatusSchema } from "./schema";
 import { serializeLoaner } from "./serialize";
@@ -71,6 +80,14 @@ export function putLoanerOnLeg(
   param: string,
   now: Date,
 ): void {
+  const out = outHoldOf(tx, leg.id);
+  // The return would then collect a loaner this customer never got.
+  if (out?.returnMoveId)
+    throw conflict(
+      `The return on move ${out.returnMoveId} already brings this loaner back; cancel that return (or change its loaner) first.`,
+      "loaner_return_booked",
+      param,
+    );
   undoHold(tx, leg.id);
   if (!loaner) return;
   const req = holdRequest(booking, readyBy, laneMinutes(tx, leg.laneId));

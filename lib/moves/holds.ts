@@ -100,6 +100,30 @@ export function applyHold(
   });
 }
 
+/** The hold a pickup's loaner leg made, if any. */
+export function outHoldOf(tx: DbOrTx, moveId: number): LoanerHold | undefined {
+  return selectRows(tx, loanerHolds, "where out_move_id = ?", moveId)[0];
+}
+
+/**
+ * A pickup's ready-by time moved: its loan now starts then. The hold keeps its end (a return may
+ * already be booked), so only the new start can clash (409).
+ */
+export function retimeOutHold(
+  tx: DbOrTx,
+  loaner: Loaner,
+  moveId: number,
+  readyBy: Date,
+  param: string,
+  now: Date,
+): void {
+  const hold = outHoldOf(tx, moveId);
+  if (!hold) return;
+  const clash = holdsOf(tx, loaner, now).find((h) => h.id !== hold.id && overlaps(h, readyBy, hold.endsAt));
+  if (clash) throw unavailable(describeHold(loaner, clash), param);
+  statement(tx, "update loaner_holds set starts_at = ? where id = ?").run(readyBy.getTime(), hold.id);
+}
+
 /**
  * Takes back what a loaner leg claimed, before it is given another loaner or a new time: a
  * pickup's hold goes; a return's hold goes if the return made it, else it reopens (the customer
@@ -122,6 +146,14 @@ export function undoHold(tx: DbOrTx, moveId: number): void {
 export function cancelHold(tx: DbOrTx, moveId: number): void {
   statement(tx, "delete from loaner_holds where out_move_id = ?").run(moveId);
   statement(tx, "update loaner_holds set ends_at = null, return_move_id = null where return_move_id = ?").run(
+    moveId,
+  );
+}
+
+/** The driver took a pickup's loaner from the service center: it is out from now if that is earlier than planned. */
+export function startOutHold(tx: DbOrTx, moveId: number, now: Date): void {
+  statement(tx, "update loaner_holds set starts_at = min(starts_at, ?) where out_move_id = ?").run(
+    now.getTime(),
     moveId,
   );
 }

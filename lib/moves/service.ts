@@ -22,7 +22,7 @@ import type { NotificationInput } from "@/lib/platform/notifications/enqueue";
 import { parseInput } from "@/lib/platform/validation";
 import { fleetLoanerById, fleetLoanerByStock, fleetVehicle, holdRequest, putLoanerOnLeg } from "./fleet";
 import { addressKey, driveEstimate, lookupZip, placeIdFor } from "./geo";
-import { applyHold, cancelHold, endReturnHold, planHold } from "./holds";
+import { applyHold, cancelHold, endReturnHold, planHold, retimeOutHold, startOutHold } from "./holds";
 import {
   assertChangeable,
   dealerTimeZone,
@@ -485,11 +485,7 @@ export function patchMove(db: Db, actor: Actor, moveId: number, input: unknown) 
   }, IMMEDIATE);
 }
 
-/**
- * Moves the booking's ready-by time for both legs, re-holds a pickup's loaner for the new window
- * (a return's loaner window follows the appointment, which does not move), and records
- * `move.rescheduled` on each leg.
- */
+/** Moves the booking's ready-by time for both legs, and the pickup's loan with it; `move.rescheduled` on each leg. */
 function reschedule(
   tx: DbOrTx,
   actor: Actor,
@@ -514,10 +510,12 @@ function reschedule(
     .sort((a, b) => a.leg - b.leg);
   const loanerLeg = legs.find((l) => l.role === "loaner");
   const placedNow = loanerAlreadyPlaced && loanerLeg?.id === patchedMoveId;
-  if (loanerLeg?.loanerId && booking.customerAction === "pickup" && !placedNow) {
-    const loaner = fleetLoanerById(tx, loanerLeg.dealerId, loanerLeg.loanerId) ?? null;
-    putLoanerOnLeg(tx, loanerLeg, after, loaner, readyBy, "ready_by", now);
-  }
+  // A return's loan ends with its appointment, which does not move; a pickup's starts at ready-by.
+  const loaner = loanerLeg?.loanerId
+    ? fleetLoanerById(tx, loanerLeg.dealerId, loanerLeg.loanerId)
+    : undefined;
+  if (loanerLeg && loaner && booking.customerAction === "pickup" && !placedNow)
+    retimeOutHold(tx, loaner, loanerLeg.id, readyBy, "ready_by", now);
   for (const leg of legs)
     recordChange(tx, {
       dealerId: leg.dealerId,
@@ -761,9 +759,12 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
       .where(eq(moves.id, move.id))
       .returning()
       .get();
-    // A return's loaner is back at the service center: its hold ends now.
-    if (data.step === "delivery successful" && move.role === "loaner" && move.loanerId)
-      endReturnHold(tx, move.id, now);
+    // The hold follows what really happens: a loaner driven off early is out from then, and a
+    // return's loaner back at the service center is back now.
+    if (move.role === "loaner" && move.loanerId) {
+      if (data.step === "pickup successful") startOutHold(tx, move.id, now);
+      if (data.step === "delivery successful") endReturnHold(tx, move.id, now);
+    }
     const text = stepSms(smsLeg(move, booking), data.step, move.driverName ?? "Your driver");
     const sms: NotificationInput[] = text ? [{ channel: "sms", to: booking.customerPhone, body: text }] : [];
     const dto = detail(tx, updated, booking);

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ZonedTime } from "../../moves/_components/zoned-time";
-import { type DriverBooking, type DriverLeg, driverQueryKey } from "./driver-shared";
+import { type DriverBooking, type DriverLeg, driverQueryKey, holdsUp } from "./driver-shared";
 import { LegControls } from "./leg-controls";
 
 const CANCEL_BADGE: Record<string, { status: string; label: string }> = {
@@ -20,13 +20,6 @@ function vehicleText(v: DriverLeg["vehicle"]): string {
   return [name || "Vehicle details not given", v.color].filter(Boolean).join(" · ");
 }
 
-/** A canceled first leg no longer holds up the second (the service lets it start). */
-const holdsUp = (previous: DriverLeg | undefined) =>
-  previous !== undefined &&
-  previous.status !== "delivery successful" &&
-  previous.cancel_status !== "succeeded" &&
-  previous.cancel_status !== "partial";
-
 function Leg({
   leg,
   index,
@@ -40,7 +33,6 @@ function Leg({
 }) {
   const cancel = leg.cancel_status ? CANCEL_BADGE[leg.cancel_status] : undefined;
   const v = leg.vehicle;
-  // The service starts a second leg only once the first is delivered (or canceled).
   const waitingFor = holdsUp(previous) ? index : undefined;
   return (
     <li

@@ -39,3 +39,16 @@ export const RECORDS_HANDOVER = (step: DriverStep) =>
 export const FUEL_LEVELS = ["E", "1/4", "1/2", "3/4", "F"] as const;
 
 export const driverQueryKey = (date: string) => ["driver-board", date] as const;
+
+/**
+ * Whether the leg before this one still holds it up: the service starts a second leg once the
+ * first is delivered, or canceled for good (a canceled first leg no longer blocks the second).
+ */
+export function holdsUp(previous: Pick<DriverLeg, "status" | "cancel_status"> | undefined): boolean {
+  return (
+    previous !== undefined &&
+    previous.status !== "delivery successful" &&
+    previous.cancel_status !== "succeeded" &&
+    previous.cancel_status !== "partial"
+  );
+}

@@ -63,11 +63,18 @@ function EditForm({ leg, queryKey, timeZone }: { leg: Leg; queryKey: unknown[]; 
   const v = failed ? state.values : undefined;
   const e = state.fieldErrors ?? {};
   const readyBy = leg.ready_by_time_utc ? toLocalInput(new Date(leg.ready_by_time_utc), timeZone) : "";
+  // Only the editable values: a driver's step elsewhere must not wipe what is being typed.
+  const saved = JSON.stringify([leg.vehicle, leg.reference_id, leg.ready_by_time_utc]);
   return (
     <details open={failed || undefined}>
       <summary className="cursor-pointer text-sm font-medium">Edit move {leg.move_id}…</summary>
-      {/* Remounted per result so a failed save shows what was typed, a good one the saved values. */}
-      <form key={state.at ?? "edit"} action={patch} className="mt-2 grid gap-3 sm:grid-cols-3" noValidate>
+      {/* Remounted per result (a failed save shows what was typed) and when the saved values arrive. */}
+      <form
+        key={`${state.at ?? "edit"}|${saved}`}
+        action={patch}
+        className="mt-2 grid gap-3 sm:grid-cols-3"
+        noValidate
+      >
         <input type="hidden" name="moveId" value={leg.move_id} />
         {VEHICLE_FIELDS.map(([label, name]) => (
           <Field key={name} label={label} name={`vehicle.${name}`} error={e[`vehicle.${name}`]}>

@@ -125,6 +125,41 @@ describe("POST /v1/concierge-loaner-moves", () => {
     expect(rc.json.move_id).toBeLessThan(rl.json.move_id);
   });
 
+  it("GET /v1/lanes/:id reports origin and destination in the direction the first leg travels", async () => {
+    // New places, so this booking creates its lane. A return drives the customer's car from the
+    // service center out to the customer: the center is the origin, whatever the ids say.
+    const center = {
+      name: "Broad St Service",
+      address_one: "2 W Broad St",
+      city: "Richmond",
+      state: "VA",
+      zip: "23220",
+    };
+    const home = {
+      name: "Grove Ave",
+      address_one: "5 Grove Ave",
+      city: "Richmond",
+      state: "VA",
+      zip: "23221",
+    };
+    const ret = await post(
+      seedRequest({
+        customer_action: "return",
+        appointment_time_utc: future(20),
+        loaner_move: { ...seed.request.loaner_move, pickup_location: home },
+        customer_move: { ...seed.request.customer_move, pickup_location: center },
+      }),
+    );
+    expect(ret.status).toBe(200);
+    const lane = await call(getLane, {
+      key: keyA,
+      params: { id: ret.json.customer_move.lane_uri.split("/").pop() },
+    });
+    expect(lane.json.origin_location.name).toBe("Broad St Service");
+    expect(lane.json.destination_location.name).toBe("Grove Ave");
+    expect(ret.json.loaner_move.lane_uri).toBe(ret.json.customer_move.lane_uri);
+  });
+
   it("validates every rule with a code and the field's path, and books nothing", async () => {
     const base = seedRequest();
     const cases: [unknown, string, string][] = [

@@ -7,6 +7,7 @@ import { testClock } from "@/lib/platform/clock";
 import { call } from "@/lib/testing/harness";
 import { POST as cancelation } from "../cancelation/route";
 import { POST as book } from "../concierge-loaner-moves/route";
+import { PATCH } from "../moves/[id]/route";
 import { POST as markReturned } from "./[id]/return/route";
 import { PATCH as setStatus } from "./[id]/route";
 import { POST as create, GET as list } from "./route";
@@ -67,6 +68,31 @@ describe("a pickup hands the loaner over until a return brings it back", () => {
     ]);
     expect((await post(pickupWith("H-2", future(5), "804-555-0103", "Bea"))).status).toBe(409);
     expect((await post(pickupWith("H-2", future(7), "804-555-0103", "Bea"))).status).toBe(200);
+  });
+
+  it("re-timing a pickup keeps the loan its return already closed; its loaner cannot be swapped under the return", async () => {
+    await addLoaner("H-7");
+    const other = await addLoaner("H-8");
+    const out = await booked(pickupWith("H-7", future(40)));
+    const back = await booked(returnWith("H-7", future(42)));
+    const readyBy = `${future(40).slice(0, 10)}T13:00:00Z`;
+    const res = await call(PATCH, {
+      method: "PATCH",
+      key: t.key,
+      params: { id: String(out.customer_move.move_id) },
+      body: { ready_by: readyBy },
+    });
+    expect(res.status).toBe(200);
+    expect((await loaner("H-7")).bookings).toEqual([
+      expect.objectContaining({
+        from: readyBy,
+        until: `${future(42).slice(0, 10)}T14:23:00Z`,
+        return_move_id: back.loaner_move.move_id,
+      }),
+    ]);
+    expect(() => assignLoaner(getDb(), t.staff, out.loaner_move.move_id, { loaner_id: other.id })).toThrow(
+      expect.objectContaining({ status: 409, code: "loaner_return_booked" }),
+    );
   });
 
   it("a return cannot collect the loaner from a customer who does not have it", async () => {
@@ -178,6 +204,19 @@ describe("staff set a loaner in or out of service and mark it returned", () => {
     const res = await call(markReturned, { method: "POST", key: t.key, params: { id } });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ status: "available", with_customer: null, bookings: [] });
+  });
+
+  it("a loaner driven out before its planned time is with the customer from then, and can be marked returned", async () => {
+    await addLoaner("S-5");
+    const out = await booked(pickupWith("S-5", future(6)));
+    expect((await loaner("S-5")).status).toBe("available");
+    drive(out.loaner_move.move_id);
+    const l = await loaner("S-5");
+    expect(l.status).toBe("with_customer");
+    expect(Date.parse(l.with_customer.from)).toBeLessThanOrEqual(Date.now());
+    expect((await call(markReturned, { method: "POST", key: t.key, params: { id: l.id } })).json.status).toBe(
+      "available",
+    );
   });
 
   it("serializes a loaner as a DTO, not a row", async () => {
