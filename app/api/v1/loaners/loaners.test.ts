@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { future, pickupWith, returnWith, STEPS, seedRequest } from "@/lib/moves/fixtures/requests";
-import { movesTestEnv } from "@/lib/moves/fixtures/test-env";
+import { eventNames, movesTestEnv } from "@/lib/moves/fixtures/test-env";
 import { advanceMove, assignLoaner, dispatchMove, resolveCancelation } from "@/lib/moves/service";
 import { testClock } from "@/lib/platform/clock";
 import { call } from "@/lib/testing/harness";
@@ -234,6 +234,7 @@ describe("assignLoaner", () => {
     const first = await booked(seedRequest({ appointment_time_utc: future(5) }));
     const dto = assignLoaner(getDb(), t.staff, first.loaner_move.move_id, { loaner_id: a.id });
     expect(dto.vehicle).toMatchObject({ stock: "A-1", make: "Toyota", model: "Camry" });
+    expect(await eventNames(t.key, first.loaner_move.move_id)).toEqual(["move.created", "move.updated"]);
     const second = await booked(
       seedRequest({ appointment_time_utc: future(6), customer_phone: "804-555-0120" }),
     );

@@ -3,13 +3,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { timelineEntries } from "@/db/schema";
 import { future, NO_VEHICLE, pickupWith, returnWith, seedRequest } from "@/lib/moves/fixtures/requests";
-import { movesTestEnv } from "@/lib/moves/fixtures/test-env";
+import { eventNames, movesTestEnv } from "@/lib/moves/fixtures/test-env";
 import { getBookingForMove, getTrackingView, listBookingsForDay } from "@/lib/moves/queries";
 import { advanceMove, dispatchMove, setLoanerStatus } from "@/lib/moves/service";
 import { call } from "@/lib/testing/harness";
 import { POST as cancelation } from "../../cancelation/route";
 import { POST as book } from "../../concierge-loaner-moves/route";
-import { GET as listEvents } from "../../events/route";
 import { POST as createLoaner, GET as listLoaners } from "../../loaners/route";
 import { GET as getMove, PATCH } from "./route";
 
@@ -29,15 +28,7 @@ const timelineOf = (id: number) =>
     .from(timelineEntries)
     .where(and(eq(timelineEntries.subjectType, "move"), eq(timelineEntries.subjectId, String(id))))
     .all();
-const eventsOf = async (id: number) =>
-  (
-    (await call(listEvents, { key: t.key, path: "/v1/events?limit=100" })).json.data as {
-      event: string;
-      data: { move_id: number };
-    }[]
-  )
-    .filter((e) => e.data.move_id === id)
-    .map((e) => e.event);
+const eventsOf = (id: number) => eventNames(t.key, id);
 const addLoaner = async (stock: string) =>
   (
     await call(createLoaner, {
