@@ -6,12 +6,14 @@ import { startReceiver } from "./support/receiver";
 // Changes made elsewhere must show on an open page within 2 s.
 const LIVE = { timeout: 2_500 };
 
+/** Riverside Motors' clock: the booking form and both boards read times on it, not the browser's. */
+const DEALER_ZONE = "America/New_York";
+
+/** Tomorrow at `hour` on the dealer's clock, as a datetime-local value. */
 function tomorrowAt(hour: number): string {
-  const d = new Date(Date.now() + 86_400_000);
-  d.setHours(hour, 0, 0, 0);
-  // datetime-local value in the browser's zone (the test browser and this process share it).
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:00`;
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: DEALER_ZONE }).format(new Date());
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return `${tomorrow}T${String(hour).padStart(2, "0")}:00`;
 }
 
 async function fillPlace(page: Page, legend: string, place: Record<string, string>) {
@@ -26,8 +28,9 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
   const receiver = await startReceiver();
   const api = apiClient(createApiKey("riverside"));
   const endpoint = await api.post("/api/v1/webhooks", { url: receiver.url, events: ["move.*"] });
+  const stock = `LN-${Date.now() % 100000}`;
   await api.post("/api/v1/loaners", {
-    stock: `LN-${Date.now() % 100000}`,
+    stock,
     make: "Toyota",
     model: "Camry",
     year: "2024",
@@ -63,8 +66,9 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
   await staff.getByRole("button", { name: "Book move" }).click();
   await expect(staff.getByText("ZIP code 90210 is in CA, not VA.").first()).toBeVisible();
   await expect(staff.getByLabel("Vehicle make")).toHaveValue("Buick");
+  // The appointment is kept too: only the ZIP is fixed before submitting again.
+  await expect(staff.getByLabel("Appointment")).toHaveValue(tomorrowAt(10));
   await staff.getByLabel("Customer address: ZIP", { exact: true }).fill("23220");
-  await staff.getByLabel("Appointment").fill(tomorrowAt(10));
   await staff.getByRole("button", { name: "Book move" }).click();
   await expect(staff.getByRole("heading", { name: "Harry Stevens · Pickup" })).toBeVisible();
   const legs = staff.getByTestId("move-leg");
@@ -72,6 +76,8 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
   await expect(legs.first()).toContainText("Loaner");
   // The loaner chosen before the failed submit is still the one booked.
   await expect(legs.first().getByTestId("leg-vehicle")).toContainText("2024 Toyota Camry gray");
+  // 10:00 typed on the dealer's clock reads back as 10:00 New York time.
+  await expect(staff.getByTestId("booking-times")).toContainText(/Appointment .* 10:00 AM E[DS]T/);
   const trackingLink = (await staff.getByTestId("tracking-link").textContent()) ?? "";
 
   // The customer's tracking page, no account.
@@ -85,13 +91,14 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
   const driverContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const driver = await driverContext.newPage();
   await signIn(driver, "ops@forecourt.test");
-  const day = new Date(Date.now() + 86_400_000);
-  await driver.goto(`/driver?date=${day.toISOString().slice(0, 10)}`);
+  await driver.goto(`/driver?date=${tomorrowAt(10).slice(0, 10)}`);
   const moveIds = await legs.evaluateAll((els) =>
     els.map((e) => e.querySelector("h2, h3, [data-slot=card-title]")?.textContent?.match(/\d+/)?.[0]),
   );
   for (const [i, id] of moveIds.entries()) {
     const card = driver.locator(`[data-testid="driver-leg"][data-move-id="${id}"]`);
+    if (i === 0)
+      await expect(driver.getByTestId("driver-booking-appointment").first()).toContainText(/10:00 AM E[DS]T/);
     await card.getByLabel("Driver name").fill("Dana Driver");
     await card.getByRole("button", { name: "Dispatch" }).click();
     await expect(card.getByTestId("driver-leg-status")).toHaveText(/Dispatched/i);
@@ -119,12 +126,19 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
   // The customer's page shows both legs delivered without reload; so does the staff page.
   await expect(custLegs.nth(1).getByTestId("leg-status")).toHaveText("Delivery successful", LIVE);
   await expect(staff.getByTestId("move-leg").nth(1)).toContainText("Delivery successful", LIVE);
+  // The handover records the driver took show on the staff page.
+  await expect(staff.getByTestId("move-leg").first().getByTestId("handover")).toHaveText([
+    /At pickup.*12,000 mi.*Harry Stevens/,
+    /At delivery.*12,011 mi.*Harry Stevens/,
+  ]);
 
   // SMS in the outbox: dispatch, on the way, deliveries.
   await staff.goto("/settings/outbox?channel=sms");
   await expect(staff.getByText(/Dana Driver is your driver/).first()).toBeVisible();
   await expect(staff.getByText(/on the way to you/).first()).toBeVisible();
   await expect(staff.getByText(/has been delivered/).first()).toBeVisible();
+  await expect(staff.getByText(/Your vehicle has arrived at the service center/).first()).toBeVisible();
+  await expect(staff.getByText(/GMT/)).toHaveCount(0);
 
   // Webhooks: every move.* event, signed.
   const moveEvents = () =>
@@ -146,5 +160,51 @@ test("staff book a loaner swap -> a driver steps both legs -> the customer's tra
     ]),
   );
 
+  // The loaner stays with the customer after its leg is delivered, until staff mark it returned.
+  await staff.goto("/moves/loaners");
+  const row = staff.locator(`[data-testid="loaner-row"][data-stock="${stock}"]`);
+  await expect(row.getByTestId("loaner-status")).toHaveText("With customer");
+  await expect(row).toContainText("Harry Stevens");
+  await row.getByRole("button", { name: `Mark returned: ${stock}` }).click();
+  await expect(row.getByTestId("loaner-status")).toHaveText("Available");
+
   await Promise.all([staffContext.close(), customerContext.close(), driverContext.close(), receiver.close()]);
+});
+
+test("day boards answer a bad date without failing; an out-of-service loaner is not offered for booking", async ({
+  browser,
+}) => {
+  const api = apiClient(createApiKey("riverside"));
+  const stock = `OOS-${Date.now() % 100000}`;
+  await api.post("/api/v1/loaners", { stock, make: "Honda", model: "Civic" });
+
+  const staffContext = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const staff = await staffContext.newPage();
+  await signIn(staff, "staff@riverside.test");
+  for (const date of ["2025-13-01", "2025-02-30"]) {
+    const res = await staff.goto(`/moves?date=${date}`);
+    expect(res?.status()).toBe(200);
+    await expect(staff.getByText(`“${date}” is not a date; showing today.`)).toBeVisible();
+    await expect(staff.getByRole("heading", { name: "Moves", exact: true })).toBeVisible();
+  }
+
+  await staff.goto("/moves/loaners");
+  const row = staff.locator(`[data-testid="loaner-row"][data-stock="${stock}"]`);
+  await row.getByRole("button", { name: `Take out of service: ${stock}` }).click();
+  await expect(row.getByTestId("loaner-status")).toHaveText("Out of service");
+  await staff.goto("/moves/new");
+  await expect(staff.getByLabel("Loaner", { exact: true }).locator("option", { hasText: stock })).toHaveCount(
+    0,
+  );
+  await staff.goto("/moves/loaners");
+  await row.getByRole("button", { name: `Put back in service: ${stock}` }).click();
+  await expect(row.getByTestId("loaner-status")).toHaveText("Available");
+
+  const opsContext = await browser.newContext();
+  const ops = await opsContext.newPage();
+  await signIn(ops, "ops@forecourt.test");
+  const res = await ops.goto("/driver?date=2025-13-01");
+  expect(res?.status()).toBe(200);
+  await expect(ops.getByText("“2025-13-01” is not a date; showing today.", { exact: false })).toBeVisible();
+  await Promise.all([staffContext.close(), opsContext.close()]);
 });

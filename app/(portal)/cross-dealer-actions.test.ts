@@ -26,7 +26,14 @@ const {
   deleteEndpointAction,
 } = await import("./webhooks/actions");
 const { revokeApiKeyAction, setUserDisabledAction } = await import("./settings/actions");
-const { cancelMoveAction, patchMoveAction, assignLoanerAction } = await import("./moves/actions");
+const {
+  cancelMoveAction,
+  cancelBookingAction,
+  patchMoveAction,
+  assignLoanerAction,
+  setLoanerStatusAction,
+  markLoanerReturnedAction,
+} = await import("./moves/actions");
 const { placePartsOrderAction, partsLineAction } = await import("./parts/actions");
 const { payOnAccountAction, updateOrderAction, buyQuoteFromCandidateAction, createOrderAction } =
   await import("./service-orders/actions");
@@ -60,13 +67,17 @@ describe("moves actions scope every id to the signed-in dealer", () => {
       ...seed.request,
       appointment_time_utc: new Date(Date.now() + 5 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
     });
+    const loanerA = createLoaner(getDb(), adminA, { stock: "A-1", make: "Kia", model: "Rio" });
     const loanerB = createLoaner(getDb(), adminB, { stock: "B-1", make: "Kia", model: "Rio" });
     const moveId = String(booked.loaner_move?.move_id);
     signedIn = adminB;
     const results = [
       await cancelMoveAction(idleState, form({ moveId })),
+      await cancelBookingAction(idleState, form({ moveId })),
       await patchMoveAction(idleState, form({ moveId, reference_num: "x" })),
-      await assignLoanerAction(idleState, form({ moveId, loanerId: loanerB.id })),
+      await assignLoanerAction(idleState, form({ moveId, loaner_id: loanerB.id })),
+      await setLoanerStatusAction(idleState, form({ loanerId: loanerA.id, status: "out_of_service" })),
+      await markLoanerReturnedAction(idleState, form({ loanerId: loanerA.id })),
     ];
     for (const r of results) {
       expect(r.status).toBe("error");

@@ -58,6 +58,34 @@ export const loaners = sqliteTable(
   (t) => [uniqueIndex("loaners_dealer_stock_unique").on(t.dealerId, t.stock)],
 );
 
+/**
+ * A loaner out with one customer: from when it must be ready for the pickup booking that hands it
+ * over until the return booking brings it back (`ends_at` null: no return booked yet, so it is
+ * out until one is, or until staff mark it returned). Two holds of a loaner never overlap.
+ */
+export const loanerHolds = sqliteTable(
+  "loaner_holds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dealerId: text("dealer_id").notNull(),
+    loanerId: text("loaner_id").notNull(),
+    customerName: text("customer_name").notNull(),
+    customerPhone: text("customer_phone").notNull(),
+    /** The loaner leg that takes it to the customer; null when it went out some other way. */
+    outMoveId: integer("out_move_id"),
+    /** The loaner leg that brings it back, once booked. */
+    returnMoveId: integer("return_move_id"),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("loaner_holds_loaner_idx").on(t.loanerId, t.startsAt),
+    index("loaner_holds_out_idx").on(t.outMoveId),
+    index("loaner_holds_return_idx").on(t.returnMoveId),
+  ],
+);
+
 export interface MoveVehicle {
   stock: string | null;
   vin: string | null;
@@ -153,5 +181,6 @@ export const moves = sqliteTable(
 export type Location = typeof locations.$inferSelect;
 export type Lane = typeof lanes.$inferSelect;
 export type Loaner = typeof loaners.$inferSelect;
+export type LoanerHold = typeof loanerHolds.$inferSelect;
 export type MoveBooking = typeof moveBookings.$inferSelect;
 export type Move = typeof moves.$inferSelect;

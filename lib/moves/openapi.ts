@@ -5,7 +5,8 @@ import {
   conciergeSchema,
   eventsQuerySchema,
   loanerSchema,
-  patchMoveSchema,
+  loanerStatusSchema,
+  patchCustomerMoveSchema,
 } from "./schema";
 
 const tag = "Moves";
@@ -31,10 +32,11 @@ export const moveOperations: ApiOperation[] = [
   {
     method: "patch",
     path: "/api/v1/moves/{id}",
-    summary: "Change vehicle fields, ready_by or reference_num until pickup",
+    summary:
+      "Change vehicle fields, ready_by or reference_num until pickup (a loaner leg may leave make, model and manual blank)",
     tag,
     scope: "moves.write",
-    body: patchMoveSchema,
+    body: patchCustomerMoveSchema,
   },
   {
     method: "post",
@@ -68,5 +70,20 @@ export const moveOperations: ApiOperation[] = [
     scope: "moves.write",
     body: loanerSchema,
     status: 201,
+  },
+  {
+    method: "patch",
+    path: "/api/v1/loaners/{id}",
+    summary: "Set a loaner available or out of service (an out-of-service loaner cannot be booked)",
+    tag,
+    scope: "moves.write",
+    body: loanerStatusSchema,
+  },
+  {
+    method: "post",
+    path: "/api/v1/loaners/{id}/return",
+    summary: "Record that a loaner out with a customer came back without a return move",
+    tag,
+    scope: "moves.write",
   },
 ];

@@ -1,12 +1,24 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events, lanes, loaners, locations, moveBookings, moves, timelineEntries } from "@/db/schema";
+import {
+  dealers,
+  events,
+  lanes,
+  loaners,
+  locations,
+  moveBookings,
+  moves,
+  timelineEntries,
+} from "@/db/schema";
 import { type Actor, dealerOf, requireScope } from "@/lib/platform/actor";
+import { nowMs } from "@/lib/platform/clock";
 import { notFound } from "@/lib/platform/errors";
 import { parseInput } from "@/lib/platform/validation";
+import { liveHolds } from "./holds";
 import { eventsQuerySchema } from "./schema";
-import { serializeLane, serializeMoveDetail } from "./serialize";
+import { serializeLane, serializeLoaner, serializeMoveDetail } from "./serialize";
+import { dayIn, dayWindow, parseUtcTime } from "./time";
 
 export function getLane(db: Db, actor: Actor, laneId: number) {
   requireScope(actor, "moves.read");
@@ -36,7 +48,10 @@ export function listSentEvents(db: Db, actor: Actor, raw: unknown) {
     .select()
     .from(events)
     .where(
-      and(eq(events.dealerId, dealerOf(actor)), q.from ? gte(events.createdAt, new Date(q.from)) : undefined),
+      and(
+        eq(events.dealerId, dealerOf(actor)),
+        q.from ? gte(events.createdAt, parseUtcTime(q.from)!) : undefined,
+      ),
     )
     .orderBy(asc(events.createdAt), asc(events.id))
     .limit(q.limit + 1)
@@ -47,6 +62,17 @@ export function listSentEvents(db: Db, actor: Actor, raw: unknown) {
     page: q.page,
     has_more: rows.length > q.limit,
   };
+}
+
+/** Each dealer's time zone: the clock its moves are planned and shown on. */
+function dealerZones(db: Db, dealerIds: string[]): Map<string, string> {
+  if (dealerIds.length === 0) return new Map();
+  const rows = db
+    .select({ id: dealers.id, tz: dealers.timeZone })
+    .from(dealers)
+    .where(inArray(dealers.id, [...new Set(dealerIds)]))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.tz]));
 }
 
 function bookingDetails(db: Db, bookingIds: number[]) {
@@ -61,6 +87,10 @@ function bookingDetails(db: Db, bookingIds: number[]) {
   const locIds = [...new Set(legs.flatMap((m) => [m.pickupLocationId, m.deliveryLocationId]))];
   const locs = locIds.length ? db.select().from(locations).where(inArray(locations.id, locIds)).all() : [];
   const loc = (id: number) => locs.find((l) => l.id === id)!;
+  const zones = dealerZones(
+    db,
+    bookings.map((b) => b.dealerId),
+  );
   return bookings.map((b) => ({
     id: b.id,
     kind: b.kind,
@@ -69,6 +99,8 @@ function bookingDetails(db: Db, bookingIds: number[]) {
     customerPhone: b.customerPhone,
     appointment: b.appointmentAt.toISOString(),
     readyBy: b.readyByAt.toISOString(),
+    /** The dealer's zone: the clock this booking's times are shown on. */
+    timeZone: zones.get(b.dealerId) ?? "UTC",
     trackingToken: b.trackingToken,
     moves: legs
       .filter((m) => m.bookingId === b.id)
@@ -77,23 +109,40 @@ function bookingDetails(db: Db, bookingIds: number[]) {
 }
 export type BookingView = ReturnType<typeof bookingDetails>[number];
 
-/** The day board: bookings whose appointment falls on `day` (UTC date), by appointment time. */
+/**
+ * The day board: bookings whose appointment falls on `day` on their dealer's clock, by
+ * appointment time (a 20:30 EST appointment is on that New York day, not the next UTC one).
+ * Ops see every dealer, each on its own clock.
+ */
 export function listBookingsForDay(db: Db, actor: Actor, day: string) {
   requireScope(actor, "moves.read");
-  const start = new Date(`${day}T00:00:00Z`);
   const isOps = actor.kind === "user" && actor.role === "ops";
+  const zones = isOps
+    ? new Map(
+        db
+          .select({ id: dealers.id, tz: dealers.timeZone })
+          .from(dealers)
+          .all()
+          .map((r) => [r.id, r.tz]),
+      )
+    : dealerZones(db, [dealerOf(actor)]);
+  if (zones.size === 0) return [];
+  const windows = [...zones.values()].map((tz) => dayWindow(day, tz));
+  const start = new Date(Math.min(...windows.map((w) => w.start.getTime())));
+  const end = new Date(Math.max(...windows.map((w) => w.end.getTime())));
   const ids = db
-    .select({ id: moveBookings.id })
+    .select({ id: moveBookings.id, dealerId: moveBookings.dealerId, at: moveBookings.appointmentAt })
     .from(moveBookings)
     .where(
       and(
         isOps ? undefined : eq(moveBookings.dealerId, dealerOf(actor)),
         gte(moveBookings.appointmentAt, start),
-        lt(moveBookings.appointmentAt, new Date(start.getTime() + 86_400_000)),
+        lt(moveBookings.appointmentAt, end),
       ),
     )
     .orderBy(asc(moveBookings.appointmentAt))
     .all()
+    .filter((r) => dayIn(r.at, zones.get(r.dealerId) ?? "UTC") === day)
     .map((r) => r.id);
   const details = bookingDetails(db, ids);
   return ids.map((id) => details.find((d) => d.id === id)!);
@@ -135,6 +184,17 @@ export function getBooking(db: Db, actor: Actor, bookingId: number) {
   return { ...view, timeline };
 }
 
+/**
+ * The clock the ops driver board calls "today" on: ops work across dealers, so it is the zone
+ * most dealers use (each booking still shows on its own dealer's clock).
+ */
+export function boardTimeZone(db: Db): string {
+  const counts = new Map<string, number>();
+  for (const { tz } of db.select({ tz: dealers.timeZone }).from(dealers).all())
+    counts.set(tz, (counts.get(tz) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "UTC";
+}
+
 /** The customer's tracking page (token only; no contact details of staff). */
 export function getTrackingView(db: Db, token: string) {
   const b = db.select().from(moveBookings).where(eq(moveBookings.trackingToken, token)).get();
@@ -167,14 +227,19 @@ export function getTrackingView(db: Db, token: string) {
   };
 }
 
+/** The fleet with each loaner's status and its loans not over yet. */
 export function listLoaners(db: Db, actor: Actor) {
   requireScope(actor, "moves.read");
+  const dealerId = dealerOf(actor);
+  const now = new Date(nowMs());
+  const holds = liveHolds(db, dealerId, now);
   return db
     .select()
     .from(loaners)
-    .where(eq(loaners.dealerId, dealerOf(actor)))
+    .where(eq(loaners.dealerId, dealerId))
     .orderBy(desc(loaners.createdAt))
-    .all();
+    .all()
+    .map((l) => serializeLoaner(l, holds, now));
 }
 
 /** The booking a move belongs to, for pages addressed by move id (the id integrators see). */

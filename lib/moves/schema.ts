@@ -2,11 +2,26 @@ import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { vinProblem } from "@/lib/platform/vin";
 import { lookupZip } from "./geo";
+import { parseUtcTime } from "./time";
 
 const custom = (ctx: z.RefinementCtx, path: (string | number)[], code: string, message: string) =>
   ctx.addIssue({ code: "custom", path, message, params: { code } });
 
-const optionalText = (max = 200) => z.string().trim().max(max).nullish();
+/** Optional text: empty means "none", stored as null like an absent value (so null or "" clears it on PATCH). */
+const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === "" ? null : v));
+
+/** A UTC time (see time.ts: ISO 8601 with Z, or the seed's `YYYY-MM-DD hh:mm:ss`) that names a real moment. */
+const utcTime = (example: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => parseUtcTime(v) !== null, `Use a real UTC date and time, such as ${example}.`);
 
 export const locationSchema = z
   .object({
@@ -38,44 +53,65 @@ const yearField = z
   .pipe(z.string().regex(/^(19|20)\d{2}$/, "Use a four-digit year."))
   .nullish();
 
+const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+/** Vehicle fields; a customer's car needs make, model and manual, a loaner may leave them blank. */
+function vehicleFields(required: boolean) {
+  return {
+    stock: optionalText(50),
+    vin: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .nullish()
+      .transform((v) => (v === "" ? null : v)),
+    year: yearField,
+    make: required ? requiredText(50) : optionalText(50),
+    model: required ? requiredText(50) : optionalText(50),
+    color: optionalText(50),
+    manual: required ? z.boolean() : z.boolean().nullish(),
+  };
+}
+
+function checkVin(v: { vin?: string | null }, ctx: z.RefinementCtx) {
+  if (v.vin) {
+    const problem = vinProblem(v.vin);
+    if (problem) custom(ctx, ["vin"], "field_invalid", problem);
+  }
+}
+
 function vehicleSchema(required: boolean) {
-  return z
-    .object({
-      stock: optionalText(50),
-      vin: z.string().trim().toUpperCase().nullish(),
-      year: yearField,
-      make: required ? z.string().trim().min(1).max(50) : optionalText(50),
-      model: required ? z.string().trim().min(1).max(50) : optionalText(50),
-      color: optionalText(50),
-      manual: required ? z.boolean() : z.boolean().nullish(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.vin) {
-        const problem = vinProblem(v.vin);
-        if (problem) custom(ctx, ["vin"], "field_invalid", problem);
-      }
-    });
+  return z.object(vehicleFields(required)).superRefine(checkVin);
 }
 
 function moveSchema(vehicleRequired: boolean) {
-  return z.object({
-    dealer_contact: optionalText(100),
-    special_instructions: optionalText(1000),
-    reference_id: optionalText(100),
-    reference_num: optionalText(100),
-    vehicle: vehicleRequired ? vehicleSchema(true) : vehicleSchema(false).nullish(),
-    pickup_location: locationSchema,
-  });
+  return z
+    .object({
+      dealer_contact: optionalText(100),
+      special_instructions: optionalText(1000),
+      reference_id: optionalText(100),
+      reference_num: optionalText(100),
+      vehicle: vehicleRequired ? vehicleSchema(true) : vehicleSchema(false).nullish(),
+      pickup_location: locationSchema,
+    })
+    .superRefine((m, ctx) => {
+      // Two names (older and newer docs) for one field: both may be sent, but not disagreeing.
+      if (m.reference_id && m.reference_num && m.reference_id !== m.reference_num)
+        custom(
+          ctx,
+          ["reference_num"],
+          "field_invalid",
+          "reference_num and reference_id are the same field; they differ.",
+        );
+    });
 }
 
+/** The move's reference, under either of its names (they agree when both are sent). */
+export const referenceOf = (m: { reference_id?: string | null; reference_num?: string | null }) =>
+  m.reference_id ?? m.reference_num ?? null;
+
 const bookingBase = {
-  appointment_time_utc: z
-    .string()
-    .trim()
-    .refine(
-      (v) => /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(v),
-      "Use an ISO 8601 UTC time such as 2030-03-25T14:00:00Z.",
-    ),
+  appointment_time_utc: utcTime("2030-03-25T14:00:00Z"),
   customer_name: z.string().trim().min(1).max(100),
   // Parsed once here to E.164 (libphonenumber-js); SMS updates go to it.
   customer_phone: z
@@ -98,9 +134,8 @@ const bookingBase = {
 };
 
 function checkBooking(b: { appointment_time_utc: string }, ctx: z.RefinementCtx) {
-  const at = Date.parse(b.appointment_time_utc.replace(" ", "T"));
-  if (Number.isNaN(at)) custom(ctx, ["appointment_time_utc"], "field_invalid", "This is not a valid time.");
-  else if (at <= Date.now())
+  const at = parseUtcTime(b.appointment_time_utc);
+  if (at && at.getTime() <= Date.now())
     custom(ctx, ["appointment_time_utc"], "field_invalid", "The appointment must be in the future.");
 }
 
@@ -115,19 +150,45 @@ export const conciergeSchema = z
   .superRefine(checkBooking);
 export type ConciergeInput = z.output<typeof conciergeSchema>;
 
-export const patchMoveSchema = z
-  .object({
-    vehicle: vehicleSchema(false).optional(),
-    ready_by: z.iso.datetime({ message: "Use an ISO 8601 UTC time." }).optional(),
-    reference_num: z.string().trim().max(100).optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, {
-    message: "Send at least one field to change.",
-    params: { code: "field_missing" },
-  });
+/**
+ * PATCH /v1/moves/:id. A customer's car keeps its required fields required (a string, not null
+ * or ""); every optional field clears with null. The move's role picks the schema.
+ */
+const hasSome = (v: object) => Object.values(v).some((x) => x !== undefined);
 
-export const cancelationSchema = z.object({ move_id: z.coerce.number().int().positive() });
+function patchSchema(customerCar: boolean) {
+  return z
+    .object({
+      vehicle: z
+        .object(vehicleFields(customerCar))
+        .partial()
+        .strict()
+        .superRefine(checkVin)
+        .refine(hasSome, {
+          message: "Send at least one vehicle field to change.",
+          params: { code: "field_missing" },
+        })
+        .optional(),
+      ready_by: utcTime("2030-03-25T13:30:00Z").optional(),
+      reference_num: optionalText(100),
+    })
+    .strict()
+    .refine(hasSome, {
+      message: "Send at least one field to change.",
+      params: { code: "field_missing" },
+    });
+}
+export const patchCustomerMoveSchema = patchSchema(true);
+export const patchLoanerMoveSchema = patchSchema(false);
+export type MovePatch = z.output<typeof patchLoanerMoveSchema>;
+
+/** `move_id` as the contract sends it (an integer); a digit string from a form is read as one. */
+export const cancelationSchema = z.object({
+  move_id: z.preprocess(
+    (v) => (typeof v === "string" && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : v),
+    z.number().int().positive(),
+  ),
+});
 
 export const resolveCancelSchema = z.object({ outcome: z.enum(["succeeded", "partial", "failed"]) });
 
@@ -175,7 +236,15 @@ export const loanerSchema = z.object({
 });
 
 export const eventsQuerySchema = z.object({
-  from: z.iso.datetime({ message: "from is an ISO 8601 UTC time." }).optional(),
+  from: utcTime("2030-03-25T00:00:00Z").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   page: z.coerce.number().int().min(1).default(1),
+});
+
+export const loanerStatusSchema = z.object({
+  status: z.enum(["available", "out_of_service"], { message: 'status is "available" or "out_of_service".' }),
+});
+
+export const assignLoanerSchema = z.object({
+  loaner_id: z.string().trim().min(1, "Choose a loaner."),
 });

@@ -1,4 +1,4 @@
-import type { Lane, Location, Move, MoveBooking } from "@/db/schema";
+import type { Lane, Loaner, LoanerHold, Location, Move, MoveBooking, StepRecord } from "@/db/schema";
 import { currentOrigin } from "@/lib/platform/origin";
 
 const iso = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : null);
@@ -43,6 +43,17 @@ export function serializeMove(m: Move, booking: MoveBooking, pickup: Location, o
 }
 export type MoveDto = ReturnType<typeof serializeMove>;
 
+/** What the driver recorded when the vehicle changed hands (null until that step). */
+function serializeHandover(r: StepRecord | null) {
+  if (!r) return null;
+  return {
+    odometer: r.odometer ?? null,
+    fuel_level: r.fuelLevel ?? null,
+    signer_name: r.signerName ?? null,
+    notes: r.notes ?? null,
+  };
+}
+
 /** GET /v1/moves/:id: the same shape plus what a caller looking at one move needs. */
 export function serializeMoveDetail(m: Move, booking: MoveBooking, pickup: Location, delivery: Location) {
   return {
@@ -50,10 +61,13 @@ export function serializeMoveDetail(m: Move, booking: MoveBooking, pickup: Locat
     delivery_location: serializeLocation(delivery),
     driver_name: m.driverName,
     dispatched: iso(m.dispatchedAt),
-    ready_by_time_utc: iso(m.readyByAt),
+    // The booking's, so every page and API answer reads the same time after a PATCH.
+    ready_by_time_utc: iso(booking.readyByAt),
     appointment_time_utc: iso(booking.appointmentAt),
     customer_action: booking.customerAction,
     move_type: m.role === "loaner" ? "loaner" : "customer",
+    pickup_record: serializeHandover(m.pickupRecord),
+    delivery_record: serializeHandover(m.deliveryRecord),
   };
 }
 
@@ -66,5 +80,43 @@ export function serializeLane(l: Lane, from: Location, to: Location) {
     duration_minutes: l.durationMinutes,
   };
 }
+
+function serializeHold(h: LoanerHold) {
+  return {
+    customer_name: h.customerName,
+    from: iso(h.startsAt),
+    /** null: out until a return brings it back. */
+    until: iso(h.endsAt),
+    out_move_id: h.outMoveId,
+    return_move_id: h.returnMoveId,
+  };
+}
+
+/**
+ * A fleet loaner. `status` is what staff need at a glance: out of service (set by staff), with a
+ * customer (a hold covers now), or available; `bookings` lists the loans not over yet.
+ */
+export function serializeLoaner(l: Loaner, holds: LoanerHold[], now: Date) {
+  const mine = holds.filter((h) => h.loanerId === l.id);
+  const current = mine.find((h) => h.startsAt <= now && (h.endsAt === null || h.endsAt > now));
+  return {
+    id: l.id,
+    stock: l.stock,
+    vin: l.vin,
+    year: l.year,
+    make: l.make,
+    model: l.model,
+    color: l.color,
+    status:
+      l.status === "out_of_service"
+        ? ("out_of_service" as const)
+        : current
+          ? ("with_customer" as const)
+          : ("available" as const),
+    with_customer: current ? serializeHold(current) : null,
+    bookings: mine.map(serializeHold),
+  };
+}
+export type LoanerDto = ReturnType<typeof serializeLoaner>;
 
 export { iso as isoSeconds };

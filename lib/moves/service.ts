@@ -6,7 +6,6 @@ import {
   type Lane,
   type Location,
   lanes,
-  loaners,
   locations,
   type Move,
   type MoveBooking,
@@ -16,12 +15,23 @@ import {
 } from "@/db/schema";
 import { type Actor, dealerOf, requireRole, requireScope } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
-import { AppError, conflict, invalid, notFound } from "@/lib/platform/errors";
+import { conflict, invalid } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
 import { newPublicToken } from "@/lib/platform/ids";
 import type { NotificationInput } from "@/lib/platform/notifications/enqueue";
 import { parseInput } from "@/lib/platform/validation";
+import { fleetLoanerById, fleetLoanerByStock, fleetVehicle, holdRequest, putLoanerOnLeg } from "./fleet";
 import { addressKey, driveEstimate, lookupZip, placeIdFor } from "./geo";
+import { applyHold, cancelHold, endReturnHold, planHold, retimeOutHold, startOutHold } from "./holds";
+import {
+  assertChangeable,
+  dealerTimeZone,
+  detail,
+  IMMEDIATE,
+  isCanceling,
+  loadMove,
+  moveError,
+} from "./move-records";
 import { readyByTime } from "./ready-by";
 import {
   type ConciergeLoanerInput,
@@ -30,21 +40,19 @@ import {
   conciergeSchema,
   dispatchSchema,
   type LocationInput,
-  loanerSchema,
+  type MovePatch,
   type MoveStep,
-  patchMoveSchema,
+  patchCustomerMoveSchema,
+  patchLoanerMoveSchema,
+  referenceOf,
   resolveCancelSchema,
   stepSchema,
 } from "./schema";
-import { isoSeconds, serializeMove, serializeMoveDetail } from "./serialize";
+import { isoSeconds, serializeMove } from "./serialize";
+import { cancelSms, dispatchSms, type SmsLeg, stepSms } from "./sms";
+import { parseUtcTime } from "./time";
 
-const IMMEDIATE = { behavior: "immediate" } as const;
-/** How long a loaner stays with a booking after the appointment (the customer has it, then it comes back). */
-const LOANER_HOLD_AFTER_MS = 4 * 3_600_000;
-
-function moveError(code: string, message: string, param?: string): AppError {
-  return new AppError({ type: "invalid_request_error", code, message, param });
-}
+export { assignLoaner, createLoaner, markLoanerReturned, setLoanerStatus } from "./fleet";
 
 /** Finds or creates the location for an address; the same normalised address keeps its id. */
 function upsertLocation(tx: DbOrTx, dealerId: string, l: LocationInput): Location {
@@ -77,23 +85,27 @@ function upsertLocation(tx: DbOrTx, dealerId: string, l: LocationInput): Locatio
   return { ...row, id: insertRow(tx, locations, row) };
 }
 
-/** Lanes join two locations in either direction and are reused. */
-function upsertLane(tx: DbOrTx, dealerId: string, a: Location, b: Location): Lane {
-  const [first, second] = a.id <= b.id ? [a, b] : [b, a];
+/**
+ * Lanes join two locations in either direction and are reused. A new lane keeps the direction of
+ * the leg that created it (origin = where that driver set off), which GET /v1/lanes/:id reports.
+ */
+function upsertLane(tx: DbOrTx, dealerId: string, from: Location, to: Location): Lane {
   const [existing] = selectRows(
     tx,
     lanes,
-    "where dealer_id = ? and location_a = ? and location_b = ?",
+    "where dealer_id = ? and ((location_a = ? and location_b = ?) or (location_a = ? and location_b = ?))",
     dealerId,
-    first.id,
-    second.id,
+    from.id,
+    to.id,
+    to.id,
+    from.id,
   );
   if (existing) return existing;
-  const est = driveEstimate(first, second);
+  const est = driveEstimate(from, to);
   const row: Omit<Lane, "id"> = {
     dealerId,
-    locationA: first.id,
-    locationB: second.id,
+    locationA: from.id,
+    locationB: to.id,
     distanceMiles: est.miles,
     durationMinutes: est.minutes,
     createdAt: new Date(nowMs()),
@@ -124,82 +136,45 @@ const vehicleOf = (
   manual: v?.manual ?? false,
 });
 
-/** Active = not canceled for good and not finished. */
+/** Active = not canceled (a pending cancelation may still fail, so it counts) and not finished. */
 const activeMove = and(
-  or(isNull(moves.cancelStatus), eq(moves.cancelStatus, "failed")),
+  or(isNull(moves.cancelStatus), inArray(moves.cancelStatus, ["pending", "failed"])),
   or(isNull(moves.status), ne(moves.status, "delivery successful")),
 );
+
+/** The customer-move field each duplicate_check compares, as [path under customer_move, value]. */
+function duplicateField(
+  check: NonNullable<ConciergeLoanerInput["duplicate_check"]>,
+  m: ConciergeLoanerInput["customer_move"],
+): [string, string | null | undefined] {
+  if (check === "vehicle_stock") return ["vehicle.stock", m.vehicle?.stock];
+  if (check === "vehicle_vin") return ["vehicle.vin", m.vehicle?.vin];
+  // Compared with what is saved: referenceOf, the same value the move stores.
+  return [m.reference_id || !m.reference_num ? "reference_id" : "reference_num", referenceOf(m)];
+}
 
 function checkDuplicate(
   tx: DbOrTx,
   dealerId: string,
   input: Pick<ConciergeLoanerInput, "duplicate_check" | "customer_move">,
 ) {
-  if (!input.duplicate_check) return;
-  const m = input.customer_move;
-  const value =
-    input.duplicate_check === "reference_num"
-      ? (m.reference_num ?? m.reference_id)
-      : input.duplicate_check === "vehicle_stock"
-        ? m.vehicle?.stock
-        : m.vehicle?.vin;
-  if (!value) {
-    throw moveError(
-      "field_missing",
-      `duplicate_check ${input.duplicate_check} needs that value on customer_move.`,
-      "duplicate_check",
-    );
-  }
+  const check = input.duplicate_check;
+  if (!check) return;
+  const [field, value] = duplicateField(check, input.customer_move);
+  const param = `customer_move.${field}`;
+  if (!value) throw moveError("field_missing", `duplicate_check ${check} compares ${param}; send it.`, param);
   // Filtered in SQL: only a clash comes back, however many moves the dealer has.
   const matches =
-    input.duplicate_check === "reference_num"
+    check === "reference_num"
       ? eq(moves.referenceId, value)
-      : sql`json_extract(${moves.vehicle}, ${input.duplicate_check === "vehicle_stock" ? "$.stock" : "$.vin"}) = ${value}`;
+      : sql`json_extract(${moves.vehicle}, ${check === "vehicle_stock" ? "$.stock" : "$.vin"}) = ${value}`;
   const clash = tx
     .select({ id: moves.id })
     .from(moves)
     .where(and(eq(moves.dealerId, dealerId), eq(moves.role, "customer"), activeMove, matches))
     .get();
   if (clash)
-    throw moveError(
-      "move_duplication",
-      `An active move (${clash.id}) already has this ${input.duplicate_check}.`,
-      "duplicate_check",
-    );
-}
-
-/** A loaner cannot be on two bookings whose windows overlap. */
-function assertLoanerFree(
-  tx: DbOrTx,
-  dealerId: string,
-  loanerId: string,
-  from: Date,
-  to: Date,
-  exceptBooking?: number,
-) {
-  const busy = tx
-    .select({
-      id: moves.id,
-      readyByAt: moves.readyByAt,
-      bookingId: moves.bookingId,
-      appointmentAt: moveBookings.appointmentAt,
-    })
-    .from(moves)
-    .innerJoin(moveBookings, eq(moveBookings.id, moves.bookingId))
-    .where(and(eq(moves.dealerId, dealerId), eq(moves.loanerId, loanerId), activeMove))
-    .all()
-    .filter((m) => m.bookingId !== exceptBooking)
-    .find(
-      (m) =>
-        m.readyByAt.getTime() < to.getTime() &&
-        m.appointmentAt.getTime() + LOANER_HOLD_AFTER_MS > from.getTime(),
-    );
-  if (busy)
-    throw conflict(
-      `This loaner is already booked on move ${busy.id} at that time.`,
-      "loaner_unavailable",
-      "loaner_move.vehicle.stock",
-    );
+    throw moveError("move_duplication", `An active move (${clash.id}) already has this ${field}.`, param);
 }
 
 interface LegDraft {
@@ -216,19 +191,15 @@ interface LegDraft {
   loanerId: string | null;
 }
 
-function insertBooking(
-  tx: DbOrTx,
-  actor: Actor,
-  dealerId: string,
-  head: {
-    kind: "concierge-loaner" | "concierge";
-    action: "pickup" | "return";
-    appointment: Date;
-    name: string;
-    phone: string;
-  },
-  legs: LegDraft[],
-) {
+interface BookingHead {
+  kind: "concierge-loaner" | "concierge";
+  action: "pickup" | "return";
+  appointment: Date;
+  name: string;
+  phone: string;
+}
+
+function insertBooking(tx: DbOrTx, actor: Actor, dealerId: string, head: BookingHead, legs: LegDraft[]) {
   const lane = upsertLane(tx, dealerId, legs[0].from, legs[0].to);
   const readyBy = readyByTime(head.appointment, lane.durationMinutes);
   const now = new Date(nowMs());
@@ -251,7 +222,7 @@ function insertBooking(
       bookingId: booking.id,
       role: leg.role,
       leg: i + 1,
-      referenceId: leg.move.reference_id ?? leg.move.reference_num ?? null,
+      referenceId: referenceOf(leg.move),
       dealerContact: leg.move.dealer_contact ?? null,
       specialInstructions: leg.move.special_instructions ?? null,
       vehicle: leg.vehicle,
@@ -307,28 +278,31 @@ export function bookConciergeLoaner(db: Db, actor: Actor, input: unknown) {
     checkDuplicate(tx, dealerId, data);
     const loanerSpot = upsertLocation(tx, dealerId, data.loaner_move.pickup_location);
     const customerSpot = upsertLocation(tx, dealerId, data.customer_move.pickup_location);
-    const appointment = new Date(data.appointment_time_utc.replace(" ", "T"));
-    const loanerVehicle = vehicleOf(data.loaner_move.vehicle);
-    // A loaner named by stock number is linked to the fleet and held for this booking.
-    const fleet = loanerVehicle.stock
-      ? selectRows(tx, loaners, "where dealer_id = ? and stock = ?", dealerId, loanerVehicle.stock)[0]
-      : undefined;
+    const head: BookingHead = {
+      kind: "concierge-loaner",
+      action: data.customer_action,
+      appointment: parseUtcTime(data.appointment_time_utc)!,
+      name: data.customer_name,
+      phone: data.customer_phone,
+    };
+    let loanerVehicle = vehicleOf(data.loaner_move.vehicle);
+    // A loaner named by stock number is linked to the fleet and held for this booking (see holds.ts).
+    const fleet = loanerVehicle.stock ? fleetLoanerByStock(tx, dealerId, loanerVehicle.stock) : undefined;
+    let hold: { plan: ReturnType<typeof planHold>; req: ReturnType<typeof holdRequest> } | undefined;
     if (fleet) {
-      const lane = driveEstimate(loanerSpot, customerSpot);
-      assertLoanerFree(
-        tx,
-        dealerId,
-        fleet.id,
-        readyByTime(appointment, lane.minutes),
-        new Date(appointment.getTime() + LOANER_HOLD_AFTER_MS),
+      const minutes = driveEstimate(loanerSpot, customerSpot).minutes;
+      const req = holdRequest(
+        {
+          customerAction: head.action,
+          customerName: head.name,
+          customerPhone: head.phone,
+          appointmentAt: head.appointment,
+        },
+        readyByTime(head.appointment, minutes),
+        minutes,
       );
-      Object.assign(loanerVehicle, {
-        vin: loanerVehicle.vin ?? fleet.vin,
-        year: loanerVehicle.year ?? fleet.year,
-        make: loanerVehicle.make ?? fleet.make,
-        model: loanerVehicle.model ?? fleet.model,
-        color: loanerVehicle.color ?? fleet.color,
-      });
+      hold = { plan: planHold(tx, fleet, req, "loaner_move.vehicle.stock", new Date(nowMs())), req };
+      loanerVehicle = fleetVehicle(fleet, loanerVehicle);
     }
     // The driver always starts at the service center. For a pickup that is where the loaner is;
     // for a return it is where the customer's car is. Each leg delivers to the other's pickup.
@@ -349,19 +323,9 @@ export function bookConciergeLoaner(db: Db, actor: Actor, input: unknown) {
       loanerId: null,
     };
     const legs = data.customer_action === "pickup" ? [loanerLeg, customerLeg] : [customerLeg, loanerLeg];
-    return insertBooking(
-      tx,
-      actor,
-      dealerId,
-      {
-        kind: "concierge-loaner",
-        action: data.customer_action,
-        appointment,
-        name: data.customer_name,
-        phone: data.customer_phone,
-      },
-      legs,
-    );
+    const booked = insertBooking(tx, actor, dealerId, head, legs);
+    if (hold) applyHold(tx, dealerId, hold.plan, hold.req, booked.loaner_move!.move_id);
+    return booked;
   }, IMMEDIATE);
 }
 
@@ -381,7 +345,7 @@ export function bookConcierge(db: Db, actor: Actor, input: unknown) {
       {
         kind: "concierge",
         action: data.customer_action,
-        appointment: new Date(data.appointment_time_utc.replace(" ", "T")),
+        appointment: parseUtcTime(data.appointment_time_utc)!,
         name: data.customer_name,
         phone: data.customer_phone,
       },
@@ -399,86 +363,198 @@ export function bookConcierge(db: Db, actor: Actor, input: unknown) {
   }, IMMEDIATE);
 }
 
-/** Ops work every dealer's moves; everyone else only their own. */
-function loadMove(tx: DbOrTx, actor: Actor, moveId: number) {
-  const isOps = actor.kind === "user" && actor.role === "ops";
-  const move = tx
-    .select()
-    .from(moves)
-    .where(and(eq(moves.id, moveId), isOps ? undefined : eq(moves.dealerId, dealerOf(actor))))
-    .get();
-  if (!move) throw notFound("move");
-  const booking = tx.select().from(moveBookings).where(eq(moveBookings.id, move.bookingId)).get()!;
-  return { move, booking };
-}
-
-function detail(tx: DbOrTx, move: Move, booking: MoveBooking) {
-  const locs = tx
-    .select()
-    .from(locations)
-    .where(inArray(locations.id, [move.pickupLocationId, move.deliveryLocationId]))
-    .all();
-  const loc = (id: number) => locs.find((l) => l.id === id)!;
-  return serializeMoveDetail(move, booking, loc(move.pickupLocationId), loc(move.deliveryLocationId));
-}
-
 export function getMove(db: Db, actor: Actor, moveId: number) {
   requireScope(actor, "moves.read");
   const { move, booking } = loadMove(db, actor, moveId);
   return detail(db, move, booking);
 }
 
-const PAST_PICKUP: readonly (string | null)[] = [
-  "pickup successful",
-  "delivery started",
-  "delivery arrived",
-  "delivery successful",
-];
+const VEHICLE_KEYS = ["stock", "vin", "year", "make", "model", "color", "manual"] as const;
 
-/** PATCH /v1/moves/:id: vehicle fields, ready_by, reference_num — until the vehicle is picked up. */
+/** The fields a PATCH sent (undefined means "not sent"; null clears; manual has no null). */
+function sentVehicle(v: NonNullable<MovePatch["vehicle"]>): Partial<MoveVehicle> {
+  const out: Partial<MoveVehicle> = {};
+  for (const k of VEHICLE_KEYS) {
+    const value = v[k];
+    if (value === undefined) continue;
+    if (k === "manual") out.manual = value === true;
+    else out[k] = value as string | null;
+  }
+  return out;
+}
+
+/** "color white → black": what changed, for the timeline. */
+function describeVehicleChange(before: MoveVehicle, after: MoveVehicle): string[] {
+  return VEHICLE_KEYS.filter((k) => before[k] !== after[k]).map(
+    (k) => `${k} ${before[k] ?? "none"} → ${after[k] ?? "none"}`,
+  );
+}
+
+/**
+ * The leg's vehicle after a PATCH. On a loaner leg a new stock number is a new loaner: one in the
+ * fleet is linked and held as assignLoaner does (409 when out of service or out with someone); the
+ * old loaner's details no longer apply.
+ */
+function patchedVehicle(tx: DbOrTx, move: Move, sent: Partial<MoveVehicle>) {
+  const stockChanged =
+    move.role === "loaner" && sent.stock !== undefined && sent.stock !== move.vehicle.stock;
+  if (!stockChanged) return { vehicle: { ...move.vehicle, ...sent }, loaner: undefined };
+  const base = move.loanerId ? { ...vehicleOf(null), manual: move.vehicle.manual } : move.vehicle;
+  const merged = { ...base, ...sent };
+  const fleet = sent.stock ? fleetLoanerByStock(tx, move.dealerId, sent.stock) : undefined;
+  return { vehicle: fleet ? fleetVehicle(fleet, merged) : merged, loaner: fleet ?? null };
+}
+
+/** A new ready-by time must be ahead of now and before the appointment, and the first leg not under way. */
+function checkReadyBy(tx: DbOrTx, booking: MoveBooking, readyBy: Date, now: Date) {
+  if (readyBy.getTime() <= now.getTime()) throw invalid("ready_by", "ready_by must be in the future.");
+  if (readyBy.getTime() >= booking.appointmentAt.getTime())
+    throw invalid(
+      "ready_by",
+      `ready_by must be before the appointment (${isoSeconds(booking.appointmentAt)}).`,
+    );
+  const first = tx
+    .select({ status: moves.status })
+    .from(moves)
+    .where(and(eq(moves.bookingId, booking.id), eq(moves.leg, 1)))
+    .get();
+  if (first?.status && first.status !== "dispatched")
+    throw moveError("move_invalid", "The first leg is under way; ready_by can no longer change.", "ready_by");
+}
+
+/**
+ * PATCH /v1/moves/:id: vehicle fields, ready_by, reference_num, until the vehicle is picked up.
+ * ready_by belongs to the booking (when the first leg leaves), so it changes for both legs.
+ * Each change is a timeline entry and an event: `move.rescheduled` for ready_by, `move.updated`
+ * for the rest. A PATCH that changes nothing is refused (400) rather than recorded.
+ */
 export function patchMove(db: Db, actor: Actor, moveId: number, input: unknown) {
   requireScope(actor, "moves.write");
-  const data = parseInput(patchMoveSchema, input);
   return db.transaction((tx) => {
     const { move, booking } = loadMove(tx, actor, moveId);
-    if (
-      move.cancelStatus === "pending" ||
-      move.cancelStatus === "succeeded" ||
-      move.cancelStatus === "partial"
-    ) {
-      throw moveError("move_invalid", "A canceled move cannot be changed.");
-    }
-    if (PAST_PICKUP.includes(move.status))
-      throw moveError("move_invalid", "The vehicle has been picked up; this move can no longer be changed.");
-    const vehicle = data.vehicle
-      ? {
-          ...move.vehicle,
-          ...Object.fromEntries(Object.entries(data.vehicle).filter(([, v]) => v !== undefined)),
-        }
-      : move.vehicle;
-    const readyBy = data.ready_by ? new Date(data.ready_by) : move.readyByAt;
+    const data = parseInput(
+      move.role === "customer" ? patchCustomerMoveSchema : patchLoanerMoveSchema,
+      input,
+    );
+    assertChangeable(move);
+    const now = new Date(nowMs());
+    const { vehicle, loaner } = data.vehicle
+      ? patchedVehicle(tx, move, sentVehicle(data.vehicle))
+      : { vehicle: move.vehicle, loaner: undefined };
+    const readyBy = data.ready_by ? parseUtcTime(data.ready_by)! : booking.readyByAt;
+    const rescheduled = readyBy.getTime() !== booking.readyByAt.getTime();
+    const reference = data.reference_num !== undefined ? data.reference_num : move.referenceId;
+    const changes = [
+      ...describeVehicleChange(move.vehicle, vehicle),
+      ...(reference !== move.referenceId
+        ? [`reference ${move.referenceId ?? "none"} → ${reference ?? "none"}`]
+        : []),
+    ];
+    if (changes.length === 0 && !rescheduled)
+      throw invalid(
+        Object.entries(data).find(([, v]) => v !== undefined)?.[0] ?? "vehicle",
+        "Nothing to change: the move already has these values.",
+      );
+    if (rescheduled) checkReadyBy(tx, booking, readyBy, now);
+
+    if (loaner !== undefined) putLoanerOnLeg(tx, move, booking, loaner, readyBy, "vehicle.stock", now);
     const updated = tx
       .update(moves)
       .set({
-        vehicle: vehicle as MoveVehicle,
-        readyByAt: readyBy,
-        referenceId: data.reference_num ?? move.referenceId,
-        updatedAt: new Date(nowMs()),
+        vehicle,
+        referenceId: reference,
+        ...(loaner !== undefined ? { loanerId: loaner?.id ?? null } : {}),
+        updatedAt: now,
       })
       .where(eq(moves.id, move.id))
       .returning()
       .get();
-    const rescheduled = readyBy.getTime() !== move.readyByAt.getTime();
-    const dto = detail(tx, updated, booking);
-    recordChange(tx, {
-      dealerId: move.dealerId,
-      actor,
-      subject: { type: "move", id: String(move.id) },
-      note: `Updated ${Object.keys(data).join(", ")}`,
-      event: rescheduled ? { name: "move.rescheduled", type: "move", data: dto } : undefined,
-    });
+    const after = rescheduled
+      ? reschedule(tx, actor, booking, readyBy, move.id, loaner !== undefined, now)
+      : booking;
+    const dto = detail(tx, updated, after);
+    if (changes.length)
+      recordChange(tx, {
+        dealerId: move.dealerId,
+        actor,
+        subject: { type: "move", id: String(move.id) },
+        note: `Updated ${changes.join("; ")}`,
+        event: { name: "move.updated", type: "move", data: dto },
+      });
     return dto;
   }, IMMEDIATE);
+}
+
+/** Moves the booking's ready-by time for both legs, and the pickup's loan with it; `move.rescheduled` on each leg. */
+function reschedule(
+  tx: DbOrTx,
+  actor: Actor,
+  booking: MoveBooking,
+  readyBy: Date,
+  patchedMoveId: number,
+  loanerAlreadyPlaced: boolean,
+  now: Date,
+): MoveBooking {
+  const after = tx
+    .update(moveBookings)
+    .set({ readyByAt: readyBy })
+    .where(eq(moveBookings.id, booking.id))
+    .returning()
+    .get();
+  const legs = tx
+    .update(moves)
+    .set({ readyByAt: readyBy, updatedAt: now })
+    .where(eq(moves.bookingId, booking.id))
+    .returning()
+    .all()
+    .sort((a, b) => a.leg - b.leg);
+  const loanerLeg = legs.find((l) => l.role === "loaner");
+  const placedNow = loanerAlreadyPlaced && loanerLeg?.id === patchedMoveId;
+  // A return's loan ends with its appointment, which does not move; a pickup's starts at ready-by.
+  const loaner = loanerLeg?.loanerId
+    ? fleetLoanerById(tx, loanerLeg.dealerId, loanerLeg.loanerId)
+    : undefined;
+  if (loanerLeg && loaner && booking.customerAction === "pickup" && !placedNow)
+    retimeOutHold(tx, loaner, loanerLeg.id, readyBy, "ready_by", now);
+  for (const leg of legs)
+    recordChange(tx, {
+      dealerId: leg.dealerId,
+      actor,
+      subject: { type: "move", id: String(leg.id) },
+      note: `Ready by ${isoSeconds(booking.readyByAt)} → ${isoSeconds(readyBy)}`,
+      event: { name: "move.rescheduled", type: "move", data: detail(tx, leg, after) },
+    });
+  return after;
+}
+
+const smsLeg = (move: Move, booking: MoveBooking): SmsLeg => ({
+  kind: booking.kind,
+  action: booking.customerAction,
+  role: move.role,
+  leg: move.leg,
+});
+
+/** Cancelable: not delivered, and no cancelation pending or done (a failed one can be asked again). */
+const cancelable = (m: Move) =>
+  m.status !== "delivery successful" && (m.cancelStatus === null || m.cancelStatus === "failed");
+
+function requestLegCancel(tx: DbOrTx, actor: Actor, move: Move, booking: MoveBooking) {
+  const updated = tx
+    .update(moves)
+    .set({ cancelStatus: "pending", updatedAt: new Date(nowMs()) })
+    .where(eq(moves.id, move.id))
+    .returning()
+    .get();
+  recordChange(tx, {
+    dealerId: move.dealerId,
+    actor,
+    subject: { type: "move", id: String(move.id) },
+    from: move.cancelStatus ? `cancel ${move.cancelStatus}` : null,
+    to: "cancel pending",
+    note: "Cancelation requested",
+    event: { name: "move.cancel.pending", type: "move", data: detail(tx, updated, booking) },
+  });
+  return { move_id: move.id, cancel_status: "pending" as const };
 }
 
 /** POST /v1/cancelation: asks for the move to be canceled; ops resolve the outcome. */
@@ -489,23 +565,27 @@ export function requestCancelation(db: Db, actor: Actor, input: unknown) {
     const { move, booking } = loadMove(tx, actor, data.move_id);
     if (move.status === "delivery successful")
       throw moveError("move_invalid", "This move is already delivered.", "move_id");
-    if (move.cancelStatus && move.cancelStatus !== "failed")
+    if (!cancelable(move))
       throw moveError("move_invalid", `Cancelation is already ${move.cancelStatus}.`, "move_id");
-    const updated = tx
-      .update(moves)
-      .set({ cancelStatus: "pending", updatedAt: new Date(nowMs()) })
-      .where(eq(moves.id, move.id))
-      .returning()
-      .get();
-    recordChange(tx, {
-      dealerId: move.dealerId,
-      actor,
-      subject: { type: "move", id: String(move.id) },
-      to: "cancel pending",
-      note: "Cancelation requested",
-      event: { name: "move.cancel.pending", type: "move", data: detail(tx, updated, booking) },
-    });
-    return { move_id: move.id, cancel_status: "pending" as const };
+    return requestLegCancel(tx, actor, move, booking);
+  }, IMMEDIATE);
+}
+
+/** Staff cancel a whole booking: a cancelation request on each leg that can still be canceled. */
+export function requestBookingCancelation(db: Db, actor: Actor, moveId: number) {
+  requireScope(actor, "moves.write");
+  return db.transaction((tx) => {
+    const { move, booking } = loadMove(tx, actor, moveId);
+    const legs = tx
+      .select()
+      .from(moves)
+      .where(and(eq(moves.bookingId, move.bookingId), eq(moves.dealerId, move.dealerId)))
+      .all()
+      .sort((a, b) => a.leg - b.leg)
+      .filter(cancelable);
+    if (legs.length === 0)
+      throw moveError("move_invalid", "Nothing left to cancel: every leg is delivered or already canceling.");
+    return { moves: legs.map((leg) => requestLegCancel(tx, actor, leg, booking)) };
   }, IMMEDIATE);
 }
 
@@ -522,6 +602,8 @@ export function resolveCancelation(db: Db, actor: Actor, moveId: number, input: 
       .where(eq(moves.id, move.id))
       .returning()
       .get();
+    const canceled = data.outcome !== "failed";
+    if (canceled && move.role === "loaner" && move.loanerId) cancelHold(tx, move.id);
     const dto = detail(tx, updated, booking);
     recordChange(tx, {
       dealerId: move.dealerId,
@@ -530,16 +612,19 @@ export function resolveCancelation(db: Db, actor: Actor, moveId: number, input: 
       from: "cancel pending",
       to: `cancel ${data.outcome}`,
       event: { name: `move.cancel.${data.outcome}`, type: "move", data: dto },
-      notify:
-        data.outcome === "failed"
-          ? []
-          : [
-              {
-                channel: "sms",
-                to: booking.customerPhone,
-                body: `${booking.customerName}, your vehicle move for ${booking.appointmentAt.toUTCString()} was canceled.`,
-              },
-            ],
+      notify: canceled
+        ? [
+            {
+              channel: "sms",
+              to: booking.customerPhone,
+              body: cancelSms(smsLeg(move, booking), {
+                customerName: booking.customerName,
+                appointment: booking.appointmentAt,
+                timeZone: dealerTimeZone(tx, move.dealerId),
+              }),
+            },
+          ]
+        : [],
     });
     return dto;
   }, IMMEDIATE);
@@ -556,13 +641,7 @@ const STEP_COLUMN: Record<MoveStep, keyof Move> = {
 const ORDER: (string | null)[] = [null, "dispatched", ...Object.keys(STEP_COLUMN)];
 
 function assertOpen(move: Move) {
-  if (
-    move.cancelStatus === "pending" ||
-    move.cancelStatus === "succeeded" ||
-    move.cancelStatus === "partial"
-  ) {
-    throw conflict("This move is canceled.", "move_invalid");
-  }
+  if (isCanceling(move)) throw conflict("This move is canceled.", "move_invalid");
 }
 
 /** Ops assign the driver. SMS the customer at the first leg's dispatch. */
@@ -585,7 +664,6 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
       .returning()
       .get();
     const dto = detail(tx, updated, booking);
-    const link = dto.tracking_link;
     recordChange(tx, {
       dealerId: move.dealerId,
       actor,
@@ -600,7 +678,13 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
               {
                 channel: "sms",
                 to: booking.customerPhone,
-                body: `${booking.customerName}, ${data.driver_name} is your driver for ${booking.appointmentAt.toUTCString()}. Track: ${link}`,
+                body: dispatchSms(smsLeg(move, booking), {
+                  customerName: booking.customerName,
+                  driver: data.driver_name,
+                  appointment: booking.appointmentAt,
+                  timeZone: dealerTimeZone(tx, move.dealerId),
+                  link: dto.tracking_link,
+                }),
               },
             ]
           : [],
@@ -609,9 +693,21 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
   }, IMMEDIATE);
 }
 
+/** Handing over a vehicle cannot take miles off its odometer. */
+function checkOdometer(move: Move, step: MoveStep, odometer: number | undefined) {
+  const atPickup = move.pickupRecord?.odometer;
+  if (
+    step === "delivery successful" &&
+    odometer !== undefined &&
+    atPickup !== undefined &&
+    odometer < atPickup
+  )
+    throw invalid("odometer", `The odometer can't be lower than at pickup (${atPickup} miles).`);
+}
+
 /**
  * The driver's next step. Steps go in order; the second leg cannot start before the first is
- * delivered. SMS when the driver heads to the customer and on each delivery.
+ * delivered. The customer gets a text when the driver heads their way and when a vehicle arrives.
  */
 export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown) {
   requireRole(actor, "ops");
@@ -643,6 +739,7 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
         );
       }
     }
+    checkOdometer(move, data.step, data.odometer);
     const now = new Date(nowMs());
     const record = {
       odometer: data.odometer,
@@ -662,25 +759,14 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
       .where(eq(moves.id, move.id))
       .returning()
       .get();
-    const sms: NotificationInput[] = [];
-    const who = move.driverName ?? "Your driver";
-    if (move.leg === 1 && data.step === "delivery started") {
-      sms.push({
-        channel: "sms",
-        to: booking.customerPhone,
-        body: `${who} is on the way to you with your ${move.role === "loaner" ? "loaner" : "vehicle"}.`,
-      });
+    // The hold follows what really happens: a loaner driven off early is out from then, and a
+    // return's loaner back at the service center is back now.
+    if (move.role === "loaner" && move.loanerId) {
+      if (data.step === "pickup successful") startOutHold(tx, move.id, now);
+      if (data.step === "delivery successful") endReturnHold(tx, move.id, now);
     }
-    if (data.step === "delivery successful") {
-      sms.push({
-        channel: "sms",
-        to: booking.customerPhone,
-        body:
-          move.leg === 1
-            ? `Your ${move.role === "loaner" ? "loaner" : "vehicle"} has been delivered.`
-            : `Your ${move.role === "loaner" ? "loaner is back at the dealership" : "vehicle is at the service center"}. Thank you!`,
-      });
-    }
+    const text = stepSms(smsLeg(move, booking), data.step, move.driverName ?? "Your driver");
+    const sms: NotificationInput[] = text ? [{ channel: "sms", to: booking.customerPhone, body: text }] : [];
     const dto = detail(tx, updated, booking);
     recordChange(tx, {
       dealerId: move.dealerId,
@@ -705,95 +791,5 @@ export function advanceMove(db: Db, actor: Actor, moveId: number, input: unknown
       notify: sms,
     });
     return dto;
-  }, IMMEDIATE);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Loaner fleet
-
-export function createLoaner(db: Db, actor: Actor, input: unknown) {
-  requireScope(actor, "moves.write");
-  const dealerId = dealerOf(actor);
-  const data = parseInput(loanerSchema, input);
-  return db.transaction((tx) => {
-    if (
-      tx
-        .select()
-        .from(loaners)
-        .where(and(eq(loaners.dealerId, dealerId), eq(loaners.stock, data.stock)))
-        .get()
-    ) {
-      throw conflict("A loaner with this stock number exists.", "loaner_exists", "stock");
-    }
-    const loaner = tx
-      .insert(loaners)
-      .values({
-        id: `lnr_${newPublicToken().slice(0, 16)}`,
-        dealerId,
-        ...data,
-        vin: data.vin ?? null,
-        year: data.year ?? null,
-        color: data.color ?? null,
-        status: "available",
-      })
-      .returning()
-      .get();
-    recordChange(tx, {
-      dealerId,
-      actor,
-      subject: { type: "loaner", id: loaner.id },
-      to: "available",
-      note: `Loaner ${loaner.stock} added`,
-    });
-    return loaner;
-  }, IMMEDIATE);
-}
-
-/** Assigns (or changes) the fleet loaner of a booking's loaner leg before it is picked up. */
-export function assignLoaner(db: Db, actor: Actor, moveId: number, loanerId: string) {
-  requireScope(actor, "moves.write");
-  return db.transaction((tx) => {
-    const { move, booking } = loadMove(tx, actor, moveId);
-    if (move.role !== "loaner")
-      throw invalid("move_id", "Loaners are assigned to the loaner leg.", "move_invalid");
-    if (PAST_PICKUP.includes(move.status))
-      throw moveError("move_invalid", "The loaner has already been picked up.");
-    const loaner = tx
-      .select()
-      .from(loaners)
-      .where(and(eq(loaners.id, loanerId), eq(loaners.dealerId, move.dealerId)))
-      .get();
-    if (!loaner) throw notFound("loaner");
-    if (loaner.status !== "available") throw conflict("This loaner is out of service.", "loaner_unavailable");
-    assertLoanerFree(
-      tx,
-      move.dealerId,
-      loaner.id,
-      move.readyByAt,
-      new Date(booking.appointmentAt.getTime() + LOANER_HOLD_AFTER_MS),
-      booking.id,
-    );
-    const vehicle: MoveVehicle = {
-      stock: loaner.stock,
-      vin: loaner.vin,
-      year: loaner.year,
-      make: loaner.make,
-      model: loaner.model,
-      color: loaner.color,
-      manual: false,
-    };
-    const updated = tx
-      .update(moves)
-      .set({ loanerId: loaner.id, vehicle, updatedAt: new Date(nowMs()) })
-      .where(eq(moves.id, move.id))
-      .returning()
-      .get();
-    recordChange(tx, {
-      dealerId: move.dealerId,
-      actor,
-      subject: { type: "move", id: String(move.id) },
-      note: `Loaner ${loaner.stock} assigned`,
-    });
-    return detail(tx, updated, booking);
   }, IMMEDIATE);
 }

@@ -5,11 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { getDb } from "@/db/client";
-import { listBookingsForDay } from "@/lib/moves/queries";
+import { boardTimeZone, listBookingsForDay } from "@/lib/moves/queries";
+import { addDays, dayIn, formatDay, isDay, zoneName } from "@/lib/moves/time";
 import { requireUserPage } from "@/lib/platform/auth/current";
+import { nowMs } from "@/lib/platform/clock";
 import { withRequestOrigin } from "@/lib/platform/origin";
 import { DriverBoard } from "./_components/driver-board";
-import { addDays, formatDay, isDay, todayUtc } from "./_components/driver-shared";
 
 export const metadata: Metadata = { title: "Driver board" };
 
@@ -68,15 +69,17 @@ export default async function DriverPage({
   }
   const sp = await searchParams;
   const asked = typeof sp.date === "string" && sp.date !== "" ? sp.date : undefined;
-  const today = todayUtc();
+  const db = getDb();
+  const zone = boardTimeZone(db);
+  const today = dayIn(new Date(nowMs()), zone);
   const date = asked && isDay(asked) ? asked : today;
-  const bookings = await withRequestOrigin(() => listBookingsForDay(getDb(), actor, date));
+  const bookings = await withRequestOrigin(() => listBookingsForDay(db, actor, date));
 
   return (
     <div className="grid grid-cols-1 gap-5">
       <PageHeader
         title="Driver board"
-        description="Moves by appointment time. Times are in UTC; the board updates every 2 seconds."
+        description={`Moves by appointment time, each on its dealership's clock (days and "today" on ${zoneName(zone)}). The board updates every 2 seconds.`}
       >
         <p className="text-lg font-medium" data-testid="driver-date">
           {formatDay(date)}

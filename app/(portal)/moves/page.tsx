@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
@@ -10,25 +9,33 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { getDb } from "@/db/client";
 import { listBookingsForDay } from "@/lib/moves/queries";
+import { addDays, dayIn, isDay, zoneName } from "@/lib/moves/time";
 import { requireUserPage } from "@/lib/platform/auth/current";
+import { nowMs } from "@/lib/platform/clock";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { withRequestOrigin } from "@/lib/platform/origin";
+import { ZonedTime } from "./_components/zoned-time";
 
 export const metadata: Metadata = { title: "Moves" };
 
-const shift = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A leg's badge: a cancelation outranks the driver's status; a pending one is not a cancelation yet. */
+function legBadge(m: { status: string | null; cancel_status: string | null }) {
+  if (m.cancel_status === "pending") return { status: "pending", label: "Cancel pending" };
+  if (m.cancel_status === "succeeded" || m.cancel_status === "partial") return { status: "canceled" };
+  return { status: m.status ?? "scheduled" };
+}
 
-/** The day board: bookings by appointment time, each leg with its status. */
+/** The day board: bookings by appointment time on the dealer's clock, each leg with its status. */
 export default async function MovesPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
   const actor = await requireUserPage();
   const sp = await searchParams;
-  const day =
-    sp.date && /^\d{4}-\d{2}-\d{2}$/.test(sp.date) ? sp.date : new Date().toISOString().slice(0, 10);
   const db = getDb();
-  const bookings = await withRequestOrigin(() => loadOr404(() => listBookingsForDay(db, actor, day)));
   const tz = timeZoneFor(db, actor.dealerId);
+  const today = dayIn(new Date(nowMs()), tz);
+  const asked = typeof sp.date === "string" && sp.date !== "" ? sp.date : undefined;
+  const day = asked && isDay(asked) ? asked : today;
+  const bookings = await withRequestOrigin(() => loadOr404(() => listBookingsForDay(db, actor, day)));
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
@@ -47,19 +54,24 @@ export default async function MovesPage({ searchParams }: { searchParams: Promis
       />
       <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Choose a day">
         <Button asChild variant="ghost">
-          <Link href={`/moves?date=${shift(day, -1)}`}>Previous day</Link>
+          <Link href={`/moves?date=${addDays(day, -1)}`}>Previous day</Link>
         </Button>
         <div className="grid gap-1">
-          <Label htmlFor="board-date">Day (UTC)</Label>
+          <Label htmlFor="board-date">Day ({zoneName(tz)})</Label>
           <Input id="board-date" type="date" name="date" defaultValue={day} />
         </div>
         <Button type="submit" variant="outline">
           Show
         </Button>
         <Button asChild variant="ghost">
-          <Link href={`/moves?date=${shift(day, 1)}`}>Next day</Link>
+          <Link href={`/moves?date=${addDays(day, 1)}`}>Next day</Link>
         </Button>
       </form>
+      {asked && asked !== day ? (
+        <p role="alert" className="text-sm text-destructive">
+          “{asked}” is not a date; showing today. Use a date like {today}.
+        </p>
+      ) : null}
       {bookings.length === 0 ? (
         <EmptyState title="No moves this day" description="Book a move, or pick another day." />
       ) : (
@@ -76,8 +88,8 @@ export default async function MovesPage({ searchParams }: { searchParams: Promis
                       {b.customerName} · {b.customerAction === "pickup" ? "Pickup" : "Return"}
                     </Link>
                     <span className="text-sm text-muted-foreground">
-                      Appointment <DateTime value={b.appointment} timeZone={tz} /> · ready by{" "}
-                      <DateTime value={b.readyBy} timeZone={tz} />
+                      Appointment <ZonedTime value={b.appointment} timeZone={tz} /> · ready by{" "}
+                      <ZonedTime value={b.readyBy} timeZone={tz} />
                     </span>
                   </div>
                   <ol className="grid gap-2 sm:grid-cols-2">
@@ -88,13 +100,7 @@ export default async function MovesPage({ searchParams }: { searchParams: Promis
                       >
                         <span className="font-mono text-xs">#{m.move_id}</span>
                         <span>{m.move_type === "loaner" ? "Loaner" : "Customer car"}</span>
-                        <StatusBadge
-                          status={
-                            m.cancel_status && m.cancel_status !== "failed"
-                              ? "canceled"
-                              : (m.status ?? "scheduled")
-                          }
-                        />
+                        <StatusBadge {...legBadge(m)} />
                         <span className="text-muted-foreground">
                           {[m.vehicle.year, m.vehicle.make, m.vehicle.model].filter(Boolean).join(" ") ||
                             m.vehicle.stock ||

@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { type DriverBooking, type DriverLeg, driverQueryKey } from "./driver-shared";
+import { ZonedTime } from "../../moves/_components/zoned-time";
+import { type DriverBooking, type DriverLeg, driverQueryKey, holdsUp } from "./driver-shared";
 import { LegControls } from "./leg-controls";
 
 const CANCEL_BADGE: Record<string, { status: string; label: string }> = {
@@ -20,11 +20,20 @@ function vehicleText(v: DriverLeg["vehicle"]): string {
   return [name || "Vehicle details not given", v.color].filter(Boolean).join(" · ");
 }
 
-function Leg({ leg, index, previous }: { leg: DriverLeg; index: number; previous?: DriverLeg }) {
+function Leg({
+  leg,
+  index,
+  previous,
+  timeZone,
+}: {
+  leg: DriverLeg;
+  index: number;
+  previous?: DriverLeg;
+  timeZone: string;
+}) {
   const cancel = leg.cancel_status ? CANCEL_BADGE[leg.cancel_status] : undefined;
   const v = leg.vehicle;
-  // The service starts a second leg only once the first is delivered.
-  const waitingFor = previous && previous.status !== "delivery successful" ? index : undefined;
+  const waitingFor = holdsUp(previous) ? index : undefined;
   return (
     <li
       data-testid="driver-leg"
@@ -97,7 +106,7 @@ function Leg({ leg, index, previous }: { leg: DriverLeg; index: number; previous
         ) : null}
       </dl>
 
-      <LegControls leg={leg} waitingFor={waitingFor} />
+      <LegControls leg={leg} waitingFor={waitingFor} timeZone={timeZone} />
     </li>
   );
 }
@@ -123,13 +132,13 @@ function Booking({ booking }: { booking: DriverBooking }) {
           <div className="flex flex-wrap gap-x-2">
             <dt className="text-muted-foreground">Appointment</dt>
             <dd data-testid="driver-booking-appointment">
-              <DateTime value={booking.appointment} timeZone="UTC" /> UTC
+              <ZonedTime value={booking.appointment} timeZone={booking.timeZone} />
             </dd>
           </div>
           <div className="flex flex-wrap gap-x-2">
             <dt className="text-muted-foreground">Ready by</dt>
             <dd data-testid="driver-booking-ready-by">
-              <DateTime value={booking.readyBy} timeZone="UTC" /> UTC
+              <ZonedTime value={booking.readyBy} timeZone={booking.timeZone} />
             </dd>
           </div>
           <div className="flex flex-wrap gap-x-2">
@@ -148,7 +157,13 @@ function Booking({ booking }: { booking: DriverBooking }) {
       <CardContent>
         <ol className="grid gap-3" aria-labelledby={titleId}>
           {booking.moves.map((leg, i) => (
-            <Leg key={leg.move_id} leg={leg} index={i} previous={booking.moves[i - 1]} />
+            <Leg
+              key={leg.move_id}
+              leg={leg}
+              index={i}
+              previous={booking.moves[i - 1]}
+              timeZone={booking.timeZone}
+            />
           ))}
         </ol>
       </CardContent>

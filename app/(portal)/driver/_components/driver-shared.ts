@@ -1,5 +1,4 @@
 import type { BookingView } from "@/lib/moves/queries";
-import { nowMs } from "@/lib/platform/clock";
 
 /** Pure helpers shared by the driver page, its client components and its polling route. */
 
@@ -41,29 +40,15 @@ export const FUEL_LEVELS = ["E", "1/4", "1/2", "3/4", "F"] as const;
 
 export const driverQueryKey = (date: string) => ["driver-board", date] as const;
 
-/** `YYYY-MM-DD` naming a real calendar day. */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export function todayUtc(): string {
-  return new Date(nowMs()).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** "Tue, Jun 3, 2025" for a `YYYY-MM-DD` day (UTC). */
-export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-  }).format(new Date(`${day}T00:00:00Z`));
+/**
+ * Whether the leg before this one still holds it up: the service starts a second leg once the
+ * first is delivered, or canceled for good (a canceled first leg no longer blocks the second).
+ */
+export function holdsUp(previous: Pick<DriverLeg, "status" | "cancel_status"> | undefined): boolean {
+  return (
+    previous !== undefined &&
+    previous.status !== "delivery successful" &&
+    previous.cancel_status !== "succeeded" &&
+    previous.cancel_status !== "partial"
+  );
 }

@@ -2,7 +2,6 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useActionState, useEffect } from "react";
-import { DateTime } from "@/components/date-time";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -10,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { useFormToast } from "@/components/use-form-toast";
 import { type FormState, idleState } from "@/lib/platform/form-state";
+import { ZonedTime } from "../../moves/_components/zoned-time";
 import { dispatchAction, resolveCancelAction, stepAction } from "../actions";
 import {
   type DriverLeg,
@@ -45,7 +45,15 @@ function latest(states: FormState[]): FormState {
  * The controls of one leg. All action state lives here (not in the per-step forms), so a result
  * still toasts and its error still shows when polling swaps the form for the next step's.
  */
-export function LegControls({ leg, waitingFor }: { leg: DriverLeg; waitingFor?: number }) {
+export function LegControls({
+  leg,
+  waitingFor,
+  timeZone,
+}: {
+  leg: DriverLeg;
+  waitingFor?: number;
+  timeZone: string;
+}) {
   const [dispatchState, dispatch] = useActionState(dispatchAction, idleState);
   const [stepState, step] = useActionState(stepAction, idleState);
   const [cancelState, resolve] = useActionState(resolveCancelAction, idleState);
@@ -75,7 +83,7 @@ export function LegControls({ leg, waitingFor }: { leg: DriverLeg; waitingFor?: 
   } else if (leg.status === "delivery successful") {
     body = (
       <p className="text-base font-medium text-green-800" data-testid="driver-leg-delivered">
-        Delivered at <DateTime value={leg.delivery_successful} timeZone="UTC" /> UTC
+        Delivered at <ZonedTime value={leg.delivery_successful} timeZone={timeZone} />
       </p>
     );
   } else if (next) {

@@ -9,6 +9,7 @@ import { loadOr404 } from "@/lib/platform/http/page-errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { currentOrigin, withRequestOrigin } from "@/lib/platform/origin";
 import { BookingLive } from "../_components/booking-live";
+import { bookable, loanerLabel } from "../_components/loaner-label";
 
 export const metadata: Metadata = { title: "Move" };
 
@@ -21,9 +22,7 @@ export default async function MovePage({ params }: { params: Promise<{ id: strin
     return { booking: b, link: `${currentOrigin()}/track/${b.trackingToken}` };
   });
   const fleet = actor.dealerId
-    ? listLoaners(db, actor)
-        .filter((l) => l.status === "available")
-        .map((l) => ({ id: l.id, label: `${l.stock} · ${[l.make, l.model].join(" ")}` }))
+    ? bookable(listLoaners(db, actor)).map((l) => ({ id: l.id, label: loanerLabel(l) }))
     : [];
   return (
     <div className="grid grid-cols-1 gap-6">

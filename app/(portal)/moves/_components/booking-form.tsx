@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -53,14 +53,16 @@ function PlaceFields({
 export function BookingForm({
   loaners,
   center,
+  zone,
 }: {
   loaners: LoanerOption[];
   center: Record<string, string>;
+  /** "New York time": the dealer's clock, on which the appointment is typed (the server converts it). */
+  zone: string;
 }) {
   const [state, action] = useActionState(bookMoveAction, idleState);
   const e = state.fieldErrors ?? {};
   const v = state.values;
-  const isoRef = useRef<HTMLInputElement>(null);
   return (
     <form
       // Remount after each submit so every field, selects included, shows what was sent.
@@ -68,12 +70,6 @@ export function BookingForm({
       action={action}
       className="grid gap-6"
       noValidate
-      onSubmit={(ev) => {
-        // datetime-local is the viewer's wall time; the API takes UTC.
-        const local = new FormData(ev.currentTarget).get("appointment_local");
-        if (isoRef.current)
-          isoRef.current.value = local ? new Date(String(local)).toISOString().replace(/\.\d{3}Z$/, "Z") : "";
-      }}
     >
       {state.status === "error" && state.message ? (
         <p
@@ -83,7 +79,6 @@ export function BookingForm({
           {state.message}
         </p>
       ) : null}
-      <input type="hidden" name="appointment_time_utc" ref={isoRef} />
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium">Customer</legend>
         <Field label="Customer name" name="customer_name" error={e.customer_name}>
@@ -97,7 +92,12 @@ export function BookingForm({
         >
           <Input type="tel" defaultValue={v?.customer_phone} />
         </Field>
-        <Field label="Appointment" name="appointment_local" error={e.appointment_time_utc}>
+        <Field
+          label={`Appointment (${zone})`}
+          name="appointment_local"
+          error={e.appointment_time_utc}
+          hint="When the driver reaches the customer, on the dealership's clock."
+        >
           <Input type="datetime-local" defaultValue={v?.appointment_local} />
         </Field>
         <Field

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications } from "@/db/schema";
-import seed from "@/lib/moves/fixtures/seed-002.json";
+import { future, NO_VEHICLE, STEPS, seed, seedRequest } from "@/lib/moves/fixtures/requests";
+import { eventNames, sentEvents } from "@/lib/moves/fixtures/test-env";
 import { advanceMove, dispatchMove, resolveCancelation } from "@/lib/moves/service";
 import type { UserActor } from "@/lib/platform/actor";
 import { writerReady } from "@/lib/platform/writer/writer";
@@ -30,13 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
-const future = (days = 3, hour = "14:00:00") =>
-  `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${hour}Z`;
-const seedRequest = (over: Record<string, unknown> = {}) => ({
-  ...structuredClone(seed.request),
-  appointment_time_utc: future(),
-  ...over,
-});
 const post = (body: unknown, key = keyA) => call(book, { method: "POST", key, body });
 
 /** Key paths with their JSON types: what "same keys and nesting" means. */
@@ -132,6 +126,41 @@ describe("POST /v1/concierge-loaner-moves", () => {
     expect(rc.json.move_id).toBeLessThan(rl.json.move_id);
   });
 
+  it("GET /v1/lanes/:id reports origin and destination in the direction the first leg travels", async () => {
+    // New places, so this booking creates its lane. A return drives the customer's car from the
+    // service center out to the customer: the center is the origin, whatever the ids say.
+    const center = {
+      name: "Broad St Service",
+      address_one: "2 W Broad St",
+      city: "Richmond",
+      state: "VA",
+      zip: "23220",
+    };
+    const home = {
+      name: "Grove Ave",
+      address_one: "5 Grove Ave",
+      city: "Richmond",
+      state: "VA",
+      zip: "23221",
+    };
+    const ret = await post(
+      seedRequest({
+        customer_action: "return",
+        appointment_time_utc: future(20),
+        loaner_move: { ...seed.request.loaner_move, pickup_location: home },
+        customer_move: { ...seed.request.customer_move, pickup_location: center },
+      }),
+    );
+    expect(ret.status).toBe(200);
+    const lane = await call(getLane, {
+      key: keyA,
+      params: { id: ret.json.customer_move.lane_uri.split("/").pop() },
+    });
+    expect(lane.json.origin_location.name).toBe("Broad St Service");
+    expect(lane.json.destination_location.name).toBe("Grove Ave");
+    expect(ret.json.loaner_move.lane_uri).toBe(ret.json.customer_move.lane_uri);
+  });
+
   it("validates every rule with a code and the field's path, and books nothing", async () => {
     const base = seedRequest();
     const cases: [unknown, string, string][] = [
@@ -218,30 +247,94 @@ describe("POST /v1/concierge-loaner-moves", () => {
         "field_missing",
         "loaner_move.pickup_location.city",
       ],
+      [
+        {
+          ...base,
+          customer_move: {
+            ...base.customer_move,
+            vehicle: { ...base.customer_move.vehicle, model: undefined },
+          },
+        },
+        "field_missing",
+        "customer_move.vehicle.model",
+      ],
+      [
+        {
+          ...base,
+          customer_move: {
+            ...base.customer_move,
+            pickup_location: { ...base.customer_move.pickup_location, name: undefined },
+          },
+        },
+        "field_missing",
+        "customer_move.pickup_location.name",
+      ],
+      [
+        {
+          ...base,
+          loaner_move: {
+            ...base.loaner_move,
+            pickup_location: { ...base.loaner_move.pickup_location, address_one: undefined },
+          },
+        },
+        "field_missing",
+        "loaner_move.pickup_location.address_one",
+      ],
+      [
+        {
+          ...base,
+          customer_move: {
+            ...base.customer_move,
+            pickup_location: { ...base.customer_move.pickup_location, state: undefined },
+          },
+        },
+        "field_missing",
+        "customer_move.pickup_location.state",
+      ],
+      [{ ...base, duplicate_check: "vin" }, "field_invalid", "duplicate_check"],
+      [{ ...base, appointment_time_utc: "2031-02-31T14:00:00Z" }, "field_invalid", "appointment_time_utc"],
+      [{ ...base, appointment_time_utc: "2031-04-31 14:00:00" }, "field_invalid", "appointment_time_utc"],
+      // ISO without Z is local time; the field is UTC, so guessing would move the appointment.
+      [{ ...base, appointment_time_utc: "2031-03-25T14:00:00" }, "field_invalid", "appointment_time_utc"],
+      [{ ...base, customer_name: "" }, "field_invalid", "customer_name"],
+      [
+        { ...base, customer_move: { ...base.customer_move, reference_id: "RO# 1", reference_num: "RO# 2" } },
+        "field_invalid",
+        "customer_move.reference_num",
+      ],
     ];
-    const before = (await call(listEvents, { key: keyA, path: "/v1/events?limit=100" })).json.data.length;
+    // A millisecond on: nothing the previous test wrote can share the timestamp.
+    const since = new Date(Date.now() + 1).toISOString();
     for (const [body, code, param] of cases) {
       const res = await post(body);
       expect(res.status, param).toBe(400);
       expect(res.json.error, param).toMatchObject({ code, param });
+      // Plain language, never zod's developer wording.
+      expect(res.json.error.message, param).not.toMatch(/expected|received|Invalid input|Too small/i);
     }
-    expect((await call(listEvents, { key: keyA, path: "/v1/events?limit=100" })).json.data.length).toBe(
-      before,
-    );
+    expect(await sentEvents(keyA, since)).toEqual([]);
+  });
+
+  it("says what an empty field needs in plain words", async () => {
+    const res = await post({ ...seedRequest(), customer_name: "  " });
+    expect(res.json.error).toMatchObject({
+      param: "customer_name",
+      message: "This field must not be empty.",
+    });
+  });
+
+  it("accepts the seed table's `YYYY-MM-DD hh:mm:ss` as UTC and answers in ISO 8601", async () => {
+    const day = future(21).slice(0, 10);
+    const res = await post(seedRequest({ appointment_time_utc: `${day} 14:00:00` }));
+    expect(res.status).toBe(200);
+    expect(res.json.appointment_time_utc).toBe(`${day}T14:00:00Z`);
+    expect(res.json.ready_by_time_utc).toBe(`${day}T13:37:00Z`);
   });
 
   it("accepts a booking without loaner vehicle details", async () => {
     const res = await post(seedRequest({ loaner_move: { ...seed.request.loaner_move, vehicle: undefined } }));
     expect(res.status).toBe(200);
-    expect(res.json.loaner_move.vehicle).toEqual({
-      stock: null,
-      vin: null,
-      year: null,
-      make: null,
-      model: null,
-      color: null,
-      manual: false,
-    });
+    expect(res.json.loaner_move.vehicle).toEqual(NO_VEHICLE);
   });
 
   it("honours duplicate_check", async () => {
@@ -272,19 +365,45 @@ describe("POST /v1/concierge-loaner-moves", () => {
     expect((await post(byStock("DUP-STOCK-2", 4))).status).toBe(200);
     const dup = await post(byStock("DUP-STOCK-1", 5));
     expect(dup.status).toBe(400);
-    expect(dup.json.error).toMatchObject({ code: "move_duplication", param: "duplicate_check" });
+    // The param names the duplicated field, not the option.
+    expect(dup.json.error).toMatchObject({ code: "move_duplication", param: "customer_move.vehicle.stock" });
 
-    const byRef = (ref: string) =>
+    const byRef = (ref: Record<string, string>) =>
       seedRequest({
         duplicate_check: "reference_num",
-        customer_move: { ...seed.request.customer_move, reference_id: ref },
+        customer_move: { ...seed.request.customer_move, reference_id: undefined, ...ref },
       });
-    expect((await post(byRef("RO# DUP-1"))).status).toBe(200);
-    expect((await post(byRef("RO# DUP-2"))).status).toBe(200);
-    expect((await post(byRef("RO# DUP-1"))).json.error.code).toBe("move_duplication");
+    expect((await post(byRef({ reference_id: "RO# DUP-1" }))).status).toBe(200);
+    expect((await post(byRef({ reference_id: "RO# DUP-2" }))).status).toBe(200);
+    expect((await post(byRef({ reference_id: "RO# DUP-1" }))).json.error).toMatchObject({
+      code: "move_duplication",
+      param: "customer_move.reference_id",
+    });
+    // Saved under either name, found under either name.
+    expect((await post(byRef({ reference_num: "RO# DUP-3" }))).status).toBe(200);
+    expect((await post(byRef({ reference_id: "RO# DUP-3" }))).json.error.code).toBe("move_duplication");
+    expect((await post(byRef({ reference_num: "RO# DUP-1" }))).json.error).toMatchObject({
+      code: "move_duplication",
+      param: "customer_move.reference_num",
+    });
+    const missing = await post(byRef({}));
+    expect(missing.json.error).toMatchObject({ code: "field_missing", param: "customer_move.reference_id" });
   });
 
-  it("refuses to double-book a fleet loaner (409)", async () => {
+  it("counts a move with a pending cancelation as a duplicate (it is not canceled yet)", async () => {
+    const body = seedRequest({
+      duplicate_check: "reference_num",
+      customer_move: { ...seed.request.customer_move, reference_id: "RO# PENDING" },
+    });
+    const first = await post(body);
+    const id = first.json.customer_move.move_id;
+    expect((await call(cancel, { method: "POST", key: keyA, body: { move_id: id } })).status).toBe(200);
+    expect((await post(body)).json.error.code).toBe("move_duplication");
+    resolveCancelation(getDb(), ops, id, { outcome: "succeeded" });
+    expect((await post(body)).status).toBe(200);
+  });
+
+  it("refuses to double-book a fleet loaner (409); see loaners.test.ts for the hold rules", async () => {
     expect(
       (
         await call(createLoaner, {
@@ -301,10 +420,16 @@ describe("POST /v1/concierge-loaner-moves", () => {
     const first = await post(body);
     expect(first.status).toBe(200);
     expect(first.json.loaner_move.vehicle).toMatchObject({ stock: "LN-7", make: "Toyota", model: "Camry" });
-    const overlap = await post({ ...body, appointment_time_utc: future(11, "15:00:00") });
+    const overlap = await post({
+      ...body,
+      customer_phone: "804-555-0199",
+      appointment_time_utc: future(11, "15:00:00"),
+    });
     expect(overlap.status).toBe(409);
-    expect(overlap.json.error.code).toBe("loaner_unavailable");
-    expect((await post({ ...body, appointment_time_utc: future(12) })).status).toBe(200);
+    expect(overlap.json.error).toMatchObject({
+      code: "loaner_unavailable",
+      param: "loaner_move.vehicle.stock",
+    });
   });
 });
 
@@ -345,14 +470,7 @@ describe("PATCH, cancelation, progression", () => {
     expect(() => advanceMove(getDb(), ops, second, { step: "pickup started" })).toThrow(
       /first leg must be delivered/,
     );
-    for (const step of [
-      "pickup started",
-      "pickup arrived",
-      "pickup successful",
-      "delivery started",
-      "delivery arrived",
-      "delivery successful",
-    ]) {
+    for (const step of STEPS) {
       advanceMove(getDb(), ops, first, {
         step,
         odometer: 1200,
@@ -372,6 +490,17 @@ describe("PATCH, cancelation, progression", () => {
     const m = await call(getMove, { key: keyA, params: { id: String(first) } });
     expect(m.json).toMatchObject({ status: "delivery successful", driver_name: "Dana Driver" });
     expect(m.json.delivery_successful).toMatch(/Z$/);
+    // The handover records come back as extra keys; the seed's keys are all still there.
+    expect(m.json.pickup_record).toEqual({
+      odometer: 1200,
+      fuel_level: "3/4",
+      signer_name: "Harry Stevens",
+      notes: null,
+    });
+    expect(m.json.delivery_record).toMatchObject({ odometer: 1200, signer_name: "Harry Stevens" });
+    for (const key of Object.keys(seed.response.loaner_move)) expect(m.json).toHaveProperty(key);
+    const fresh = await call(getMove, { key: keyA, params: { id: String(second) } });
+    expect(fresh.json).toMatchObject({ pickup_record: null, delivery_record: null });
     const sms = getDb()
       .select()
       .from(notifications)
@@ -381,11 +510,11 @@ describe("PATCH, cancelation, progression", () => {
     expect(sms.map((s) => s.body).join("\n")).toMatch(
       /Dana Driver is your driver[\s\S]*on the way[\s\S]*delivered/,
     );
-    const ev = await call(listEvents, { key: keyA, path: "/v1/events?limit=100" });
-    const names = ev.json.data
-      .filter((e: { data: { move_id: number } }) => e.data.move_id === first)
-      .map((e: { event: string }) => e.event);
-    expect(names).toEqual([
+    // On the dealer's clock (the test dealer is in New York), never GMT.
+    const dispatchText = sms.find((s) => s.body.includes("is your driver"))!.body;
+    expect(dispatchText).toMatch(/ (EDT|EST)\. Track: /);
+    expect(dispatchText).not.toMatch(/GMT/);
+    expect(await eventNames(keyA, first)).toEqual([
       "move.created",
       "move.dispatched",
       "move.pickup.started",
@@ -395,6 +524,74 @@ describe("PATCH, cancelation, progression", () => {
       "move.delivery.arrived",
       "move.delivery.successful",
     ]);
+  });
+
+  it("refuses a delivery odometer lower than at pickup", async () => {
+    const b = await post(seedRequest({ appointment_time_utc: future(17) }));
+    const id = b.json.loaner_move.move_id as number;
+    dispatchMove(getDb(), ops, id, { driver_name: "Dana Driver" });
+    for (const step of ["pickup started", "pickup arrived"]) advanceMove(getDb(), ops, id, { step });
+    advanceMove(getDb(), ops, id, { step: "pickup successful", odometer: 5000 });
+    advanceMove(getDb(), ops, id, { step: "delivery started" });
+    advanceMove(getDb(), ops, id, { step: "delivery arrived" });
+    let error: unknown;
+    try {
+      advanceMove(getDb(), ops, id, { step: "delivery successful", odometer: 4999 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ status: 400, param: "odometer", code: "field_invalid" });
+    expect((await call(getMove, { key: keyA, params: { id: String(id) } })).json.status).toBe(
+      "delivery arrived",
+    );
+    advanceMove(getDb(), ops, id, { step: "delivery successful", odometer: 5011 });
+    expect(
+      (await call(getMove, { key: keyA, params: { id: String(id) } })).json.delivery_record.odometer,
+    ).toBe(5011);
+  });
+
+  it("texts a concierge-only pickup about a car going to the service center, not to the customer", async () => {
+    const res = await call(bookConcierge, {
+      method: "POST",
+      key: keyA,
+      body: {
+        ...seedRequest({ customer_phone: "804-555-0177", appointment_time_utc: future(18) }),
+        loaner_move: undefined,
+        delivery_location: seed.request.loaner_move.pickup_location,
+      },
+    });
+    const id = res.json.customer_move.move_id as number;
+    dispatchMove(getDb(), ops, id, { driver_name: "Dana Driver" });
+    for (const step of STEPS) advanceMove(getDb(), ops, id, { step });
+    const texts = getDb()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.to, "+18045550177"))
+      .all()
+      .map((n) => n.body);
+    expect(texts).toEqual([
+      expect.stringMatching(
+        /^Harry Stevens, Dana Driver is your driver for your vehicle pickup on .+ (EDT|EST)\./,
+      ),
+      "Dana Driver is on the way to pick up your vehicle.",
+      "Your vehicle has arrived at the service center.",
+    ]);
+  });
+
+  it("GET /v1/events?from= lists the events from that time on, oldest first", async () => {
+    await post(seedRequest({ appointment_time_utc: future(19) }));
+    const all = await sentEvents(keyA);
+    expect(all.length).toBeGreaterThan(4);
+    const times = all.map((e) => Date.parse(e.timestamp));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const pivot = all[Math.floor(all.length / 2)];
+    const from = await sentEvents(keyA, pivot.timestamp);
+    expect(from.map((e) => e.id)).toEqual(all.filter((e) => e.timestamp >= pivot.timestamp).map((e) => e.id));
+    expect(from[0].timestamp >= pivot.timestamp).toBe(true);
+    const later = new Date(Date.parse(all.at(-1)!.timestamp) + 1000).toISOString();
+    expect((await call(listEvents, { key: keyA, path: `/v1/events?from=${later}` })).json.data).toEqual([]);
+    const bad = await call(listEvents, { key: keyA, path: "/v1/events?from=2031-02-31T00:00:00Z" });
+    expect(bad.json.error).toMatchObject({ code: "field_invalid", param: "from" });
   });
 
   it("cancelation goes pending, then ops resolve it; a canceled move cannot change", async () => {
