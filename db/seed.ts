@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { seedCheckoutDemo } from "@/lib/checkout/demo-seed";
+import { seedMovesDemo } from "@/lib/moves/demo-seed";
 import { seedParts } from "@/lib/parts/seed";
 import { findDealerBySlug, insertDealer } from "@/lib/platform/identity/dealers";
 import { insertUser } from "@/lib/platform/identity/users";
@@ -51,6 +52,7 @@ export async function seed(db: Db): Promise<{ created: number }> {
     created++;
   }
   created += seedServiceOrdersDemo(db);
+  created += seedMovesDemo(db);
   created += seedParts(db);
   created += seedCheckoutDemo(db);
   return { created };

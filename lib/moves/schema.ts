@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
+import { nowMs } from "@/lib/platform/clock";
 import { vinProblem } from "@/lib/platform/vin";
 import { lookupZip } from "./geo";
 import { parseUtcTime } from "./time";
@@ -135,7 +136,7 @@ const bookingBase = {
 
 function checkBooking(b: { appointment_time_utc: string }, ctx: z.RefinementCtx) {
   const at = parseUtcTime(b.appointment_time_utc);
-  if (at && at.getTime() <= Date.now())
+  if (at && at.getTime() <= nowMs())
     custom(ctx, ["appointment_time_utc"], "field_invalid", "The appointment must be in the future.");
 }
 

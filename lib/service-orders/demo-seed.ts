@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { serviceOrders, users } from "@/db/schema";
-import { scopesForRole, type UserActor } from "@/lib/platform/actor";
+import { serviceOrders } from "@/db/schema";
+import type { UserActor } from "@/lib/platform/actor";
 import { testClock } from "@/lib/platform/clock";
 import { findDealerBySlug } from "@/lib/platform/identity/dealers";
+import { userActorByEmail } from "@/lib/platform/identity/user-actor";
 import { APPROVE_CARD } from "@/lib/platform/test-cards";
 import { vinCheckDigit } from "@/lib/platform/vin";
 import { createDeal } from "./deals";
@@ -178,22 +179,6 @@ const BAYVIEW_ORDERS: DemoOrder[] = [
   },
 ];
 
-/** The demo user as the actor, so timelines name the person (the seed's sign-ins). */
-function demoUser(db: Db, email: string): UserActor | null {
-  const u = db.select().from(users).where(eq(users.email, email)).get();
-  if (!u) return null;
-  return {
-    kind: "user",
-    userId: u.id,
-    role: u.role,
-    sessionId: "demo-seed",
-    email: u.email,
-    scopes: scopesForRole(u.role),
-    dealerId: u.dealerId,
-    label: u.name,
-  };
-}
-
 function placeOrder(db: Db, staff: UserActor, o: DemoOrder, dealId: string | undefined): string {
   const body = {
     type: "reconditioning",
@@ -205,7 +190,8 @@ function placeOrder(db: Db, staff: UserActor, o: DemoOrder, dealId: string | und
   };
   if (o.via === "account") return createDirectOrder(db, staff, body).id;
   const quote = createQuote(db, staff, body);
-  testClock.advance(3 * HOUR);
+  // The customer pays a while later, and never later than the order's next step.
+  testClock.advance(Math.min(3 * HOUR, (o.ago - (o.steps[0]?.at ?? 0)) / 2));
   const paid = payQuoteWithCard(db, quote.checkoutLink.split("/").pop()!, {
     cardName: o.contact?.name ?? "Demo Customer",
     cardNumber: APPROVE_CARD,
@@ -216,8 +202,8 @@ function placeOrder(db: Db, staff: UserActor, o: DemoOrder, dealId: string | und
 }
 
 function seedDealer(db: Db, slug: string, orders: DemoOrder[]): number {
-  const staff = demoUser(db, `staff@${slug}.test`);
-  const ops = demoUser(db, "ops@forecourt.test");
+  const staff = userActorByEmail(db, `staff@${slug}.test`);
+  const ops = userActorByEmail(db, "ops@forecourt.test");
   if (!staff || !ops) return 0;
   const start = Date.now();
   const at = (ago: number) => testClock.freeze(start - ago);
