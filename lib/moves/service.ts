@@ -426,7 +426,8 @@ function checkReadyBy(tx: DbOrTx, booking: MoveBooking, readyBy: Date, now: Date
  * PATCH /v1/moves/:id: vehicle fields, ready_by, reference_num, until the vehicle is picked up.
  * ready_by belongs to the booking (when the first leg leaves), so it changes for both legs.
  * Each change is a timeline entry and an event: `move.rescheduled` for ready_by, `move.updated`
- * for the rest. A PATCH that changes nothing is refused (400) rather than recorded.
+ * for the rest. An empty PATCH is a 400; one that sends the values the move already has changes
+ * and records nothing.
  */
 export function patchMove(db: Db, actor: Actor, moveId: number, input: unknown) {
   requireScope(actor, "moves.write");
@@ -450,11 +451,9 @@ export function patchMove(db: Db, actor: Actor, moveId: number, input: unknown) 
         ? [`reference ${move.referenceId ?? "none"} → ${reference ?? "none"}`]
         : []),
     ];
-    if (changes.length === 0 && !rescheduled)
-      throw invalid(
-        Object.entries(data).find(([, v]) => v !== undefined)?.[0] ?? "vehicle",
-        "Nothing to change: the move already has these values.",
-      );
+    // The move already has these values (a retried PATCH, a form saved unchanged): PATCH is
+    // idempotent, so answer with the move as it is and record nothing.
+    if (changes.length === 0 && !rescheduled) return detail(tx, move, booking);
     if (rescheduled) checkReadyBy(tx, booking, readyBy, now);
 
     if (loaner !== undefined) putLoanerOnLeg(tx, move, booking, loaner, readyBy, "vehicle.stock", now);
