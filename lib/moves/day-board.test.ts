@@ -4,11 +4,11 @@ import { getDb } from "@/db/client";
 import type { UserActor } from "@/lib/platform/actor";
 import { insertDealer } from "@/lib/platform/identity/dealers";
 import { writerReady } from "@/lib/platform/writer/writer";
+import { addDays, fromLocalInput } from "@/lib/platform/zoned-time";
 import { call, makeApiKey, makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
 import { future, seedRequest } from "./fixtures/requests";
 import { boardTimeZone, listBookingsForDay } from "./queries";
 import { isoSeconds } from "./serialize";
-import { addDays, fromLocalInput } from "./time";
 
 let env: ReturnType<typeof useTempDatabase>;
 let eastKey: string;

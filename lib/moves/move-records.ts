@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { dealers, lanes, locations, type Move, type MoveBooking, moveBookings, moves } from "@/db/schema";
+import { lanes, locations, type Move, type MoveBooking, moveBookings, moves } from "@/db/schema";
 import { type Actor, dealerOf } from "@/lib/platform/actor";
 import { AppError, notFound } from "@/lib/platform/errors";
 import { serializeMoveDetail } from "./serialize";
@@ -53,10 +53,6 @@ export function assertChangeable(move: Move, what = "this move") {
   if (isCanceling(move)) throw moveError("move_invalid", `A canceled move cannot be changed (${what}).`);
   if (PAST_PICKUP.includes(move.status))
     throw moveError("move_invalid", `The vehicle has been picked up; ${what} can no longer be changed.`);
-}
-
-export function dealerTimeZone(tx: DbOrTx, dealerId: string): string {
-  return tx.select({ tz: dealers.timeZone }).from(dealers).where(eq(dealers.id, dealerId)).get()?.tz ?? "UTC";
 }
 
 export function laneMinutes(tx: DbOrTx, laneId: number): number {

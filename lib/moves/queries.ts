@@ -15,10 +15,11 @@ import { type Actor, dealerOf, requireScope } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
 import { notFound } from "@/lib/platform/errors";
 import { parseInput } from "@/lib/platform/validation";
+import { dayIn, dayWindow } from "@/lib/platform/zoned-time";
 import { liveHolds } from "./holds";
 import { eventsQuerySchema } from "./schema";
 import { serializeLane, serializeLoaner, serializeMoveDetail } from "./serialize";
-import { dayIn, dayWindow, parseUtcTime } from "./time";
+import { parseUtcTime } from "./time";
 
 export function getLane(db: Db, actor: Actor, laneId: number) {
   requireScope(actor, "moves.read");

@@ -17,21 +17,14 @@ import { type Actor, dealerOf, requireRole, requireScope } from "@/lib/platform/
 import { nowMs } from "@/lib/platform/clock";
 import { conflict, invalid } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
+import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { newPublicToken } from "@/lib/platform/ids";
 import type { NotificationInput } from "@/lib/platform/notifications/enqueue";
 import { parseInput } from "@/lib/platform/validation";
 import { fleetLoanerById, fleetLoanerByStock, fleetVehicle, holdRequest, putLoanerOnLeg } from "./fleet";
 import { addressKey, driveEstimate, lookupZip, placeIdFor } from "./geo";
 import { applyHold, cancelHold, endReturnHold, planHold, retimeOutHold, startOutHold } from "./holds";
-import {
-  assertChangeable,
-  dealerTimeZone,
-  detail,
-  IMMEDIATE,
-  isCanceling,
-  loadMove,
-  moveError,
-} from "./move-records";
+import { assertChangeable, detail, IMMEDIATE, isCanceling, loadMove, moveError } from "./move-records";
 import { readyByTime } from "./ready-by";
 import {
   type ConciergeLoanerInput,
@@ -619,7 +612,7 @@ export function resolveCancelation(db: Db, actor: Actor, moveId: number, input: 
               body: cancelSms(smsLeg(move, booking), {
                 customerName: booking.customerName,
                 appointment: booking.appointmentAt,
-                timeZone: dealerTimeZone(tx, move.dealerId),
+                timeZone: timeZoneFor(tx, move.dealerId),
               }),
             },
           ]
@@ -681,7 +674,7 @@ export function dispatchMove(db: Db, actor: Actor, moveId: number, input: unknow
                   customerName: booking.customerName,
                   driver: data.driver_name,
                   appointment: booking.appointmentAt,
-                  timeZone: dealerTimeZone(tx, move.dealerId),
+                  timeZone: timeZoneFor(tx, move.dealerId),
                   link: dto.tracking_link,
                 }),
               },

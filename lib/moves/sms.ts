@@ -1,4 +1,4 @@
-import { formatForSms } from "./time";
+import { formatShortDateTime } from "@/lib/platform/zoned-time";
 
 /** What a text message needs to know about a leg to say the right thing about it. */
 export interface SmsLeg {
@@ -32,7 +32,7 @@ export function dispatchSms(
   l: SmsLeg,
   p: { customerName: string; driver: string; appointment: Date; timeZone: string; link: string },
 ): string {
-  return `${p.customerName}, ${p.driver} is your driver for ${purpose(l)} on ${formatForSms(p.appointment, p.timeZone)}. Track: ${p.link}`;
+  return `${p.customerName}, ${p.driver} is your driver for ${purpose(l)} on ${formatShortDateTime(p.appointment, p.timeZone)}. Track: ${p.link}`;
 }
 
 /**
@@ -59,5 +59,5 @@ export function cancelSms(
   l: SmsLeg,
   p: { customerName: string; appointment: Date; timeZone: string },
 ): string {
-  return `${p.customerName}, your ${legPhrase(l)} for ${formatForSms(p.appointment, p.timeZone)} was canceled.`;
+  return `${p.customerName}, your ${legPhrase(l)} for ${formatShortDateTime(p.appointment, p.timeZone)} was canceled.`;
 }

@@ -34,6 +34,7 @@ import { notFound } from "@/lib/platform/errors";
 import { toDollars } from "@/lib/platform/money";
 import { afterCursor, decodeCursor, encodeCursor, page } from "@/lib/platform/pagination";
 import { parseInput } from "@/lib/platform/validation";
+import { dayWindow } from "@/lib/platform/zoned-time";
 import { isOps, orderDealerFilter } from "./access";
 import { serializeDeal } from "./deals";
 import { OPEN_STATUSES } from "./lifecycle";
@@ -41,7 +42,6 @@ import { averageTimeInStatus, estimateAccuracy, timeToComplete } from "./metrics
 import { quoteStatus } from "./quote-state";
 import { dealFiltersSchema, type OrderFilters, orderFiltersSchema, quoteFiltersSchema } from "./schema";
 import { serializeCandidate, serializeOrder, serializeQuote } from "./serialize";
-import { endOfLocalDay, startOfLocalDay } from "./zoned-time";
 
 export function getQuote(db: Db, actor: Actor, id: string) {
   requireScope(actor, "quotes.read");
@@ -193,8 +193,8 @@ function createdWithin(db: Db, f: OrderFilters): SQL | undefined {
     ...zones.map((zone) =>
       and(
         eq(dealers.timeZone, zone),
-        f.from ? gte(serviceOrders.createdAt, startOfLocalDay(f.from, zone)!) : undefined,
-        f.to ? lt(serviceOrders.createdAt, endOfLocalDay(f.to, zone)!) : undefined,
+        f.from ? gte(serviceOrders.createdAt, dayWindow(f.from, zone).start) : undefined,
+        f.to ? lt(serviceOrders.createdAt, dayWindow(f.to, zone).end) : undefined,
       ),
     ),
   );

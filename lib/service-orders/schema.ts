@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { nowMs } from "@/lib/platform/clock";
 import { vinProblem } from "@/lib/platform/vin";
+import { isDay } from "@/lib/platform/zoned-time";
 import { RECON_CODES } from "./catalog";
-import { isCalendarDate } from "./zoned-time";
 
 export const vinSchema = z
   .string()
@@ -278,7 +278,7 @@ const listBase = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
 };
-const dateOnly = z.string().refine(isCalendarDate, "Enter a real date as YYYY-MM-DD, such as 2026-01-31.");
+const dateOnly = z.string().refine(isDay, "Enter a real date as YYYY-MM-DD, such as 2026-01-31.");
 
 export const orderFiltersSchema = z.object({
   status: z.enum(["pending", "in-progress", "delayed", "completed", "canceled", "open"]).optional(),

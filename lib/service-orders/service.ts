@@ -18,11 +18,13 @@ import { type Actor, dealerOf, requireRole, requireScope } from "@/lib/platform/
 import { nowMs } from "@/lib/platform/clock";
 import { AppError, conflict, forbidden, invalid, notFound } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
+import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { newId, newPublicToken } from "@/lib/platform/ids";
 import { toCents, toDollars } from "@/lib/platform/money";
 import type { NotificationInput } from "@/lib/platform/notifications/enqueue";
 import { cardFormSchema, chargeTestCard } from "@/lib/platform/test-cards";
 import { parseInput } from "@/lib/platform/validation";
+import { formatShortDateTime } from "@/lib/platform/zoned-time";
 import { isOps, orderDealerFilter } from "./access";
 import { canTransition, emailsContact, eventForStatus } from "./lifecycle";
 import {
@@ -272,7 +274,7 @@ function insertOrder(
     notify: orderEmail(
       order,
       "Your service order is booked",
-      `${describeOrder(order)} is booked (order ${order.id}). We expect to finish by ${order.estimatedAt.toUTCString()}.`,
+      `${describeOrder(order)} is booked (order ${order.id}). We expect to finish by ${formatShortDateTime(order.estimatedAt, timeZoneFor(tx, dealerId))}.`,
     ),
   });
   return order;
@@ -571,7 +573,8 @@ export function updateOrder(db: Db, actor: Actor, orderId: string, input: unknow
         type: order.type,
         data: serializeOrder(updated, null),
       },
-      notify: data.status && emailsContact(to) ? statusEmail(updated, note) : [],
+      notify:
+        data.status && emailsContact(to) ? statusEmail(updated, note, timeZoneFor(tx, order.dealerId)) : [],
     });
     return serializeOrder(updated, null);
   }, IMMEDIATE);
@@ -599,7 +602,7 @@ function refundPayment(tx: DbOrTx, order: ServiceOrder, at: Date): boolean {
   return Boolean(refunded);
 }
 
-function statusEmail(order: ServiceOrder, note: string | null): NotificationInput[] {
+function statusEmail(order: ServiceOrder, note: string | null, timeZone: string): NotificationInput[] {
   const what = describeOrder(order);
   if (order.status === "completed")
     return orderEmail(order, "Your service order is complete", `${what} is complete.`);
@@ -607,7 +610,7 @@ function statusEmail(order: ServiceOrder, note: string | null): NotificationInpu
     return orderEmail(
       order,
       "Your service order is delayed",
-      `${what} is delayed: ${note}. New estimate: ${order.estimatedAt.toUTCString()}.`,
+      `${what} is delayed: ${note}. New estimate: ${formatShortDateTime(order.estimatedAt, timeZone)}.`,
     );
   }
   const refund = order.refundedAt

@@ -6,10 +6,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { getDb } from "@/db/client";
 import { boardTimeZone, listBookingsForDay } from "@/lib/moves/queries";
-import { addDays, dayIn, formatDay, isDay, zoneName } from "@/lib/moves/time";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { nowMs } from "@/lib/platform/clock";
 import { withRequestOrigin } from "@/lib/platform/origin";
+import { addDays, dayIn, formatDay, isDay, zoneName } from "@/lib/platform/zoned-time";
 import { DriverBoard } from "./_components/driver-board";
 
 export const metadata: Metadata = { title: "Driver board" };

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { future } from "@/lib/moves/fixtures/requests";
 import { getMove } from "@/lib/moves/service";
-import { fromLocalInput } from "@/lib/moves/time";
 import type { UserActor } from "@/lib/platform/actor";
 import { idleState } from "@/lib/platform/form-state";
+import { fromLocalInput } from "@/lib/platform/zoned-time";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
 
 let signedIn: UserActor | null = null;

@@ -13,12 +13,12 @@ import {
   requestCancelation,
   setLoanerStatus,
 } from "@/lib/moves/service";
-import { fromLocalInput, zoneName } from "@/lib/moves/time";
 import { formAction } from "@/lib/platform/actions";
 import { invalid } from "@/lib/platform/errors";
 import type { FormState } from "@/lib/platform/form-state";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { withRequestOrigin } from "@/lib/platform/origin";
+import { fromLocalInput, zoneName } from "@/lib/platform/zoned-time";
 import { compact, str } from "../service-orders/form-input";
 
 const location = (form: FormData, prefix: string) =>

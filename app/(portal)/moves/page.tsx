@@ -9,12 +9,12 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { getDb } from "@/db/client";
 import { listBookingsForDay } from "@/lib/moves/queries";
-import { addDays, dayIn, isDay, zoneName } from "@/lib/moves/time";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { nowMs } from "@/lib/platform/clock";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
 import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { withRequestOrigin } from "@/lib/platform/origin";
+import { addDays, dayIn, isDay, zoneName } from "@/lib/platform/zoned-time";
 import { ZonedTime } from "./_components/zoned-time";
 
 export const metadata: Metadata = { title: "Moves" };

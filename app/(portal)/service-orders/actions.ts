@@ -5,6 +5,7 @@ import { formAction } from "@/lib/platform/actions";
 import { invalid } from "@/lib/platform/errors";
 import type { FormState } from "@/lib/platform/form-state";
 import { withRequestOrigin } from "@/lib/platform/origin";
+import { fromLocalInput, isTimeZone } from "@/lib/platform/zoned-time";
 import {
   addCandidate,
   cancelQuote,
@@ -14,7 +15,6 @@ import {
   payQuoteOnAccount,
   updateOrder,
 } from "@/lib/service-orders/service";
-import { isTimeZone, localDateTimeToUtc } from "@/lib/service-orders/zoned-time";
 import { addressFrom, compact, contactFrom, list, NO_DEAL, num, str } from "./form-input";
 
 const SEARCH_TEXT = [
@@ -167,7 +167,7 @@ function estimateFrom(form: FormData): string | undefined {
   const local = str(form, "estimatedLocal");
   if (!local) return str(form, "estimatedTime");
   const zone = str(form, "timeZone");
-  return localDateTimeToUtc(local, zone && isTimeZone(zone) ? zone : "UTC")?.toISOString() ?? local;
+  return fromLocalInput(local, zone && isTimeZone(zone) ? zone : "UTC")?.toISOString() ?? local;
 }
 
 export async function updateOrderAction(_prev: FormState, form: FormData) {

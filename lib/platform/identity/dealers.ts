@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { type Dealer, dealers } from "@/db/schema";
 import { newId } from "../ids";
 
@@ -27,7 +27,8 @@ export function insertDealer(
     .get();
 }
 
-/** The zone the UI shows times in: the dealer's, or UTC for ops. */
-export function timeZoneFor(db: Db, dealerId: string | null): string {
-  return (dealerId && getDealer(db, dealerId)?.timeZone) || "UTC";
+/** The zone times are shown in (pages, emails, SMS): the dealer's, or UTC for ops. */
+export function timeZoneFor(db: DbOrTx, dealerId: string | null): string {
+  if (!dealerId) return "UTC";
+  return db.select({ tz: dealers.timeZone }).from(dealers).where(eq(dealers.id, dealerId)).get()?.tz || "UTC";
 }

@@ -13,8 +13,8 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormToast } from "@/components/use-form-toast";
 import type { BookingView } from "@/lib/moves/queries";
-import { toLocalInput, zoneName } from "@/lib/moves/time";
 import { type FormState, idleState } from "@/lib/platform/form-state";
+import { toLocalInput, zoneName } from "@/lib/platform/zoned-time";
 import { assignLoanerAction, cancelBookingAction, cancelMoveAction, patchMoveAction } from "../actions";
 import { ZonedTime } from "./zoned-time";
 

@@ -1,5 +1,5 @@
 import { DateTime } from "@/components/date-time";
-import { zoneAbbreviation } from "@/lib/moves/time";
+import { zoneAbbreviation } from "@/lib/platform/zoned-time";
 
 /**
  * A time on the dealer's clock with its zone ("Jun 3, 2025, 10:00 AM EDT"), so staff and drivers

@@ -3,10 +3,10 @@ import { PageHeader } from "@/components/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { listLoaners } from "@/lib/moves/queries";
-import { zoneName } from "@/lib/moves/time";
 import { requireUserPage } from "@/lib/platform/auth/current";
 import { loadOr404 } from "@/lib/platform/http/page-errors";
 import { getDealer, timeZoneFor } from "@/lib/platform/identity/dealers";
+import { zoneName } from "@/lib/platform/zoned-time";
 import { BookingForm } from "../_components/booking-form";
 import { bookable, loanerLabel } from "../_components/loaner-label";
 
