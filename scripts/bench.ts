@@ -3,10 +3,11 @@
  *
  * Builds only when .next/BUILD_ID is missing (or with --build), seeds a temporary database, creates
  * an API key, starts `next start` on a free port and drives each endpoint of scripts/bench/endpoints.ts
- * with autocannon, one at a time, with health before and after each. Prints a table and writes
- * .tmp/bench-results.json.
+ * with autocannon, one at a time, each in slices alternated with slices of health. Prints a table
+ * and writes .tmp/bench-results.json.
  *
- *   BENCH_DURATION     seconds per endpoint (10)
+ *   BENCH_DURATION     seconds per endpoint (10), and as many of health beside it
+ *   BENCH_ROUNDS       slices of each, alternated ABBA (4)
  *   BENCH_CONNECTIONS  concurrent connections (16)
  *   BENCH_ONLY         only endpoints whose name contains this text (health always runs)
  *   BENCH_PROFILE      a folder: the server writes a V8 CPU profile there when it stops
@@ -33,6 +34,8 @@ const only = process.env.BENCH_ONLY?.trim();
 const forceBuild = process.argv.includes("--build");
 const STARTUP_TIMEOUT_MS = 60_000;
 const PARTS_CATALOG_SIZE = positiveNumber(process.env.BENCH_PARTS, 100_000);
+/** Slices of health and of the endpoint, alternated, that make up each endpoint's measurement. */
+const ROUNDS = positiveNumber(process.env.BENCH_ROUNDS, 4);
 
 function positiveNumber(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -232,7 +235,7 @@ interface EndpointResult {
   timeouts: number;
   /** requestsPerSec / healthAround */
   ratioToHealth: number | null;
-  /** The mean of the health runs just before and after this endpoint (for health: of all of them). */
+  /** Health's req/s in the slices interleaved with this endpoint's (none for health itself). */
   healthAround?: number;
   /** Server CPU time per request, in milliseconds (null where /proc is unavailable). */
   cpuMsPerRequest: number | null;
@@ -265,7 +268,15 @@ function materialize(endpoint: BenchEndpoint, ctx: BenchContext, data: unknown) 
   return { path, fresh, dynamic };
 }
 
-async function measure(endpoint: BenchEndpoint, ctx: BenchContext): Promise<EndpointResult> {
+/** An endpoint ready to load: set up, warmed up, with a function that builds each request. */
+interface Prepared {
+  endpoint: BenchEndpoint;
+  path: string;
+  load: (seconds: number) => Promise<autocannon.Result>;
+  warmupStatus: number | null;
+}
+
+async function prepare(endpoint: BenchEndpoint, ctx: BenchContext): Promise<Prepared> {
   const data = endpoint.setup ? await endpoint.setup(ctx) : undefined;
   const { path, fresh, dynamic } = materialize(endpoint, ctx, data);
 
@@ -310,29 +321,62 @@ async function measure(endpoint: BenchEndpoint, ctx: BenchContext): Promise<Endp
     });
   // A short load first, not measured: the JIT optimises the route's code under load.
   if (warmupSeconds > 0) await load(warmupSeconds);
-  const cpuBefore = serverCpuSeconds();
-  const result = await load(durationSeconds);
-  const cpuAfter = serverCpuSeconds();
-  const cpuMsPerRequest =
-    cpuBefore === null || cpuAfter === null || result.requests.total === 0
-      ? null
-      : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return { endpoint, path, load, warmupStatus };
+}
 
-  return {
-    name: endpoint.name,
-    method: endpoint.method,
-    path,
-    requestsPerSec: result.requests.mean,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    ratioToHealth: null,
-    cpuMsPerRequest,
-    warmupStatus,
-  };
+/** Slices of one endpoint's load, added up. */
+class Tally {
+  requests = 0;
+  seconds = 0;
+  non2xx = 0;
+  errors = 0;
+  timeouts = 0;
+  cpuSeconds: number | null = 0;
+  p50Weighted = 0;
+  p99 = 0;
+
+  add(r: autocannon.Result, cpuSeconds: number | null): void {
+    this.requests += r.requests.total;
+    this.seconds += r.duration;
+    this.non2xx += r.non2xx;
+    this.errors += r.errors;
+    this.timeouts += r.timeouts;
+    this.cpuSeconds = this.cpuSeconds === null || cpuSeconds === null ? null : this.cpuSeconds + cpuSeconds;
+    this.p50Weighted += r.latency.p50 * r.requests.total;
+    this.p99 = Math.max(this.p99, r.latency.p99);
+  }
+
+  get requestsPerSec(): number {
+    return this.seconds > 0 ? this.requests / this.seconds : 0;
+  }
+
+  result(p: Prepared, health: Tally | null): EndpointResult {
+    const healthAround = health?.requestsPerSec;
+    return {
+      name: p.endpoint.name,
+      method: p.endpoint.method,
+      path: p.path,
+      requestsPerSec: this.requestsPerSec,
+      p50Ms: this.requests > 0 ? Math.round(this.p50Weighted / this.requests) : 0,
+      p99Ms: this.p99,
+      requests: this.requests,
+      non2xx: this.non2xx,
+      errors: this.errors,
+      timeouts: this.timeouts,
+      healthAround,
+      ratioToHealth: healthAround ? this.requestsPerSec / healthAround : null,
+      cpuMsPerRequest:
+        this.cpuSeconds === null || this.requests === 0 ? null : (this.cpuSeconds * 1000) / this.requests,
+      warmupStatus: p.warmupStatus,
+    };
+  }
+}
+
+async function slice(p: Prepared, seconds: number, into: Tally): Promise<void> {
+  const cpuBefore = serverCpuSeconds();
+  const r = await p.load(seconds);
+  const cpuAfter = serverCpuSeconds();
+  into.add(r, cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore);
 }
 
 function printTable(results: EndpointResult[]): void {
@@ -354,7 +398,8 @@ function printTable(results: EndpointResult[]): void {
     String(r.non2xx + r.errors),
     r.cpuMsPerRequest === null ? "–" : r.cpuMsPerRequest.toFixed(2),
     r.healthAround === undefined ? "–" : r.healthAround.toFixed(0),
-    r.ratioToHealth === null ? "–" : r.ratioToHealth.toFixed(2),
+    // An endpoint that answered errors measured how fast it refuses, not the work: no ratio.
+    r.non2xx + r.errors > 0 ? "errors" : r.ratioToHealth === null ? "–" : r.ratioToHealth.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
@@ -364,6 +409,12 @@ function printTable(results: EndpointResult[]): void {
     `|${widths.map((w, i) => (i === 0 ? `${"-".repeat(w + 1)}-` : `${"-".repeat(w + 1)}:`)).join("|")}|`,
   );
   for (const row of rows) console.log(line(row));
+  const failing = results.filter((r) => r.non2xx + r.errors > 0);
+  if (failing.length)
+    console.warn(
+      `\nWARNING: ${failing.map((r) => `${r.name} (${r.non2xx + r.errors} of ${r.requests})`).join(", ")} ` +
+        "answered errors; their figures do not measure the endpoint's work.",
+    );
 }
 
 // ---------------------------------------------------------------- main
@@ -418,34 +469,46 @@ async function main(): Promise<void> {
     `Measuring ${plan.length} endpoint(s): ${connections} connections, ${durationSeconds} s each ` +
       `(${os.cpus().length} cores, Node ${process.version}).\n`,
   );
-  // This machine's throughput drifts during a run (a VM, 2 cores shared with the load generator:
-  // health alone has moved from 600 to 900 req/s within one run). So health is measured before and
-  // after every endpoint, and each endpoint's ratio uses the mean of the two health runs around it.
-  const measureHealth = async (label: string) => {
-    process.stdout.write(`  ${health.name}${label}… `);
-    const r = await measure(health, ctx);
-    console.log(`${r.requestsPerSec.toFixed(0)} req/s, ${r.cpuMsPerRequest?.toFixed(2) ?? "–"} ms CPU/req`);
-    return r;
-  };
-  const healthRuns = [await measureHealth("")];
-  const results: EndpointResult[] = [healthRuns[0]];
+  // This machine's throughput drifts during a run, by a third or more within seconds (a VM whose
+  // 2 cores the load generator shares). So each endpoint is measured interleaved with health:
+  // ROUNDS slices of each, in ABBA order, and its ratio compares the two under the same conditions.
+  const healthPrepared = await prepare(health, ctx);
+  const sliceSeconds = Math.max(1, durationSeconds / ROUNDS);
+  const allHealth = new Tally();
+  const results: EndpointResult[] = [];
   for (const endpoint of others) {
     process.stdout.write(`  ${endpoint.name}… `);
-    const r = await measure(endpoint, ctx);
-    console.log(`${r.requestsPerSec.toFixed(0)} req/s, ${r.cpuMsPerRequest?.toFixed(2) ?? "–"} ms CPU/req`);
-    const before = healthRuns[healthRuns.length - 1];
-    const after = await measureHealth(" (again)");
-    healthRuns.push(after);
-    r.healthAround = (before.requestsPerSec + after.requestsPerSec) / 2;
-    r.ratioToHealth = r.healthAround > 0 ? r.requestsPerSec / r.healthAround : null;
+    const prepared = await prepare(endpoint, ctx);
+    const mine = new Tally();
+    const healthHere = new Tally();
+    for (let round = 0; round < ROUNDS; round++) {
+      const pair: [Prepared, Tally][] = [
+        [prepared, mine],
+        [healthPrepared, healthHere],
+      ];
+      if (round % 2 === 1) pair.reverse();
+      for (const [p, tally] of pair) await slice(p, sliceSeconds, tally);
+    }
+    const r = mine.result(prepared, healthHere);
+    console.log(
+      `${r.requestsPerSec.toFixed(0)} req/s (health ${healthHere.requestsPerSec.toFixed(0)}), ` +
+        `${r.cpuMsPerRequest?.toFixed(2) ?? "–"} ms CPU/req`,
+    );
+    for (const field of ["requests", "seconds", "non2xx", "errors", "timeouts", "p50Weighted"] as const)
+      allHealth[field] += healthHere[field];
+    allHealth.cpuSeconds =
+      allHealth.cpuSeconds === null || healthHere.cpuSeconds === null
+        ? null
+        : allHealth.cpuSeconds + healthHere.cpuSeconds;
+    allHealth.p99 = Math.max(allHealth.p99, healthHere.p99);
     results.push(r);
   }
-  const baseline = healthRuns.reduce((sum, h) => sum + h.requestsPerSec, 0) / healthRuns.length;
-  results[0].healthAround = baseline;
-  results[0].ratioToHealth = baseline > 0 ? results[0].requestsPerSec / baseline : null;
-  console.log(
-    `\nHealth runs: ${healthRuns.map((h) => h.requestsPerSec.toFixed(0)).join(", ")} req/s (mean ${baseline.toFixed(0)}).`,
-  );
+  if (others.length === 0)
+    for (let round = 0; round < ROUNDS; round++) await slice(healthPrepared, sliceSeconds, allHealth);
+  const healthResult = allHealth.result(healthPrepared, null);
+  const baseline = healthResult.requestsPerSec;
+  results.unshift(healthResult);
+  console.log(`\nHealth, all slices: ${baseline.toFixed(0)} req/s.`);
 
   console.log("");
   printTable(results);
@@ -461,8 +524,8 @@ async function main(): Promise<void> {
         connections,
         durationSeconds,
         warmupSeconds,
+        rounds: ROUNDS,
         healthBaseline: baseline,
-        healthRuns: healthRuns.map((h) => h.requestsPerSec),
         results,
       },
       null,

@@ -102,6 +102,8 @@ const PART_QUERIES = [
   "battery agm",
 ];
 let partQuery = 0;
+let bookingNumber = 0;
+const benchAppointment = new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 let basketBody: string | undefined;
 
 export const endpoints: BenchEndpoint[] = [
@@ -150,15 +152,23 @@ export const endpoints: BenchEndpoint[] = [
     path: (order) => `/api/v1/service-orders/${order.id}`,
   }),
   // Moves: the seed's concierge + loaner booking (appointment in the future; geocoding, lanes, outbox).
+  // Each request names its own loaner stock: the demo fleet's LOAN01 is lent out by the first
+  // booking (and a loaner not in the fleet is not held), so repeating the seed's body would measure
+  // the 409 instead of the booking.
   defineEndpoint({
     name: "POST /v1/concierge-loaner-moves",
     method: "POST",
     path: "/v1/concierge-loaner-moves",
     headers: bearer,
-    body: JSON.stringify({
-      ...seedMoves.request,
-      appointment_time_utc: new Date(Date.now() + 7 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
-    }),
+    body: () =>
+      JSON.stringify({
+        ...seedMoves.request,
+        appointment_time_utc: benchAppointment,
+        loaner_move: {
+          ...seedMoves.request.loaner_move,
+          vehicle: { stock: `BENCH-${(bookingNumber++).toString(36)}` },
+        },
+      }),
   }),
   // Parts: search over the 100,000-part catalog scripts/bench.ts generates (a new query each request).
   defineEndpoint({
