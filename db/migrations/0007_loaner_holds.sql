@@ -29,6 +29,11 @@ UPDATE `loaner_holds` SET `return_move_id` = (
   WHERE rm.`role` = 'loaner' AND rm.`loaner_id` = `loaner_holds`.`loaner_id` AND rb.`customer_action` = 'return'
     AND rb.`customer_phone` = `loaner_holds`.`customer_phone` AND rb.`appointment_at` > `loaner_holds`.`starts_at`
     AND (rm.`cancel_status` IS NULL OR rm.`cancel_status` NOT IN ('succeeded', 'partial'))
+    -- The latest pickup before a return owns it: no later pickup of that loaner comes in between.
+    AND NOT EXISTS (
+      SELECT 1 FROM `loaner_holds` h2
+      WHERE h2.`loaner_id` = `loaner_holds`.`loaner_id` AND h2.`out_move_id` IS NOT NULL
+        AND h2.`starts_at` > `loaner_holds`.`starts_at` AND h2.`starts_at` < rb.`appointment_at`)
   ORDER BY rb.`appointment_at` LIMIT 1)
 WHERE `out_move_id` IS NOT NULL;
 --> statement-breakpoint
@@ -46,3 +51,12 @@ UPDATE `loaner_holds` SET `ends_at` = (
   FROM `moves` rm JOIN `move_bookings` rb ON rb.`id` = rm.`booking_id` JOIN `lanes` l ON l.`id` = rm.`lane_id`
   WHERE rm.`id` = `loaner_holds`.`return_move_id`)
 WHERE `return_move_id` IS NOT NULL;
+--> statement-breakpoint
+-- 5) A loan still open when the same loaner went out again must have come back first (staff had no
+-- way to record it then): it ends where the next one starts, so no two loans overlap.
+UPDATE `loaner_holds` SET `ends_at` = (
+  SELECT min(h2.`starts_at`) FROM `loaner_holds` h2
+  WHERE h2.`loaner_id` = `loaner_holds`.`loaner_id` AND h2.`starts_at` > `loaner_holds`.`starts_at`)
+WHERE `ends_at` IS NULL AND EXISTS (
+  SELECT 1 FROM `loaner_holds` h2
+  WHERE h2.`loaner_id` = `loaner_holds`.`loaner_id` AND h2.`starts_at` > `loaner_holds`.`starts_at`);

@@ -17,6 +17,7 @@ import type { PublicActor } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
 import { AppError, conflict, invalid, notFound } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
+import { dealerRef } from "@/lib/platform/identity/dealers";
 import { newId, newPublicToken } from "@/lib/platform/ids";
 import { cardFormSchema, chargeTestCard } from "@/lib/platform/test-cards";
 import { parseInput } from "@/lib/platform/validation";
@@ -69,13 +70,6 @@ const buyerActor = (dealerId: string): PublicActor => ({
   role: null,
   scopes: [],
 });
-
-function dealerRow(db: DbOrTx, dealerId: string): { id: string; name: string } {
-  const row = statement(db, "select id, name from dealers where id = ?").get(dealerId) as
-    | { id: string; name: string }
-    | undefined;
-  return row ?? { id: dealerId, name: "Unknown dealer" };
-}
 
 function cartByToken(db: DbOrTx, token: string): CheckoutCart {
   const [cart] = token.length <= 100 ? selectRows(db, checkoutCarts, "where token = ?", token) : [];
@@ -156,7 +150,7 @@ function markOpened(db: Db, cart: CheckoutCart): void {
           data: serializeCart(
             opened,
             { id: cart.oemId, oemKey: oem.oemKey },
-            dealerRow(tx, cart.dealerId),
+            dealerRef(tx, cart.dealerId),
             now,
           ),
           ...toOem(cart.oemId),
@@ -212,7 +206,7 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
   const progress = session?.progress ?? {};
   const dealers = oemDealerRows(db, cart.oemId);
   const fulfiller = placedOrder
-    ? dealerRow(db, placedOrder.dealerId)
+    ? dealerRef(db, placedOrder.dealerId)
     : progress.delivery
       ? nameOf(
           fulfillingDealerFor(
@@ -234,7 +228,7 @@ export function loadCheckout(db: Db, token: string, secret: string | null): Chec
     revision: cart.revision,
     dealerId: cart.dealerId,
     oemName: oemName(db, cart.oemId).name,
-    dealerName: (fulfiller ?? dealerRow(db, cart.dealerId)).name,
+    dealerName: (fulfiller ?? dealerRef(db, cart.dealerId)).name,
     cancelUrl: cart.cancelUrl,
     linkName: cart.customLinkConfig?.linkName ?? null,
     linkUseType: cart.linkUseType,
@@ -442,7 +436,7 @@ export function payCheckout(
     checkShown(cart, payment.amounts.dueNowCents, shown);
     const outcome = chargeTestCard(card.cardNumber);
     const oem = oemName(tx, cart.oemId);
-    const cartDealer = dealerRow(tx, cart.dealerId);
+    const cartDealer = dealerRef(tx, cart.dealerId);
     const now = new Date(nowMs());
     if (!outcome.approved) {
       recordChange(tx, {
@@ -509,7 +503,10 @@ export function payCheckout(
       subject: { type: "checkout_cart", id: cart.id },
       from: firstOrder ? cart.status : null,
       to: firstOrder ? "placed" : null,
-      note: `Order ${order.id} placed by ${buyerName} (${outcome.brand} ending ${outcome.last4})${elsewhere}`,
+      // The buyer and the card stay in the order's own history: a shared cart's history is read by
+      // the cart's dealer, who may not be the one fulfilling this order.
+      note: `Order ${order.id} placed${elsewhere}`,
+      data: { placedOrderId: order.id },
       event: firstOrder
         ? {
             name: "checkout_cart.placed",

@@ -199,20 +199,29 @@ export function cartSources(db: Db, actor: Actor): string[] {
     .map((r) => r.source as string);
 }
 
-function timelineOf(db: Db, type: string, id: string) {
+/**
+ * A subject's history. `hideOrder` drops entries about placed orders the viewer may not see: a
+ * shared cart's history names each order placed from it, and another dealer's stay hidden.
+ */
+function timelineOf(db: Db, type: string, id: string, hideOrder: (orderId: string) => boolean = () => false) {
   return selectRows(
     db,
     timelineEntries,
     "where subject_type = ? and subject_id = ? order by at, id",
     type,
     id,
-  ).map((t) => ({
-    at: t.at.toISOString(),
-    status: t.toStatus,
-    from: t.fromStatus,
-    note: t.note,
-    by: t.actorLabel,
-  }));
+  )
+    .filter((t) => {
+      const orderId = (t.data as { placedOrderId?: unknown } | null)?.placedOrderId;
+      return typeof orderId !== "string" || !hideOrder(orderId);
+    })
+    .map((t) => ({
+      at: t.at.toISOString(),
+      status: t.toStatus,
+      from: t.fromStatus,
+      note: t.note,
+      by: t.actorLabel,
+    }));
 }
 
 /** The staff cart page: the cart, its orders and its history. */
@@ -232,13 +241,14 @@ export function getCartDetail(db: Db, actor: Actor, id: string) {
     row ? { ...row, id: row.cart.id, oemId: row.cart.oemId, dealerId: row.cart.dealerId } : undefined,
   );
   // Each order as its own fulfilling dealer sees it: another dealer's orders from a shared cart stay hidden.
-  const orders = db
+  const all = db
     .select()
     .from(placedOrders)
     .where(eq(placedOrders.cartId, id))
     .orderBy(desc(placedOrders.createdAt))
-    .all()
-    .filter((o) => canSee(scope, o));
+    .all();
+  const orders = all.filter((o) => canSee(scope, o));
+  const hidden = new Set(all.filter((o) => !canSee(scope, o)).map((o) => o.id));
   return {
     cart: serializeCart(
       visible.cart,
@@ -256,7 +266,7 @@ export function getCartDetail(db: Db, actor: Actor, id: string) {
       totalCents: o.totalCents,
       createdAt: o.createdAt.toISOString(),
     })),
-    timeline: timelineOf(db, "checkout_cart", id),
+    timeline: timelineOf(db, "checkout_cart", id, (orderId) => hidden.has(orderId)),
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { insertRow, selectRows, statement } from "@/db/raw";
+import { insertRow, selectRows } from "@/db/raw";
 import {
   type CartItem,
   type CartVehicle,
@@ -18,6 +18,7 @@ import { type Actor, dealerOf, requireScope } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
 import { conflict, invalid, notFound } from "@/lib/platform/errors";
 import { recordChange } from "@/lib/platform/events";
+import { dealerRef } from "@/lib/platform/identity/dealers";
 import { newId, newPublicToken } from "@/lib/platform/ids";
 import { toCents } from "@/lib/platform/money";
 import { protoKeyPath } from "@/lib/platform/unsafe-keys";
@@ -207,9 +208,9 @@ export function createCheckoutCart(db: Db, actor: Actor, input: unknown) {
 function withdrawCart(db: Db, actor: Actor, oem: Oem, cartId: string, reason: string): string | null {
   return db.transaction((tx) => {
     const [existing] = selectRows(tx, checkoutCarts, "where id = ?", cartId);
-    if (!existing) return null;
-    if (existing.oemId !== oem.id) throw notFound("checkout cart");
-    if (existing.deactivatedAt) return null;
+    // Another OEM's cart under this id is not this OEM's to withdraw, and saying so would tell it
+    // the id exists: answer as if there were none.
+    if (!existing || existing.oemId !== oem.id || existing.deactivatedAt) return null;
     const now = new Date(nowMs());
     const cart = tx
       .update(checkoutCarts)
@@ -225,19 +226,12 @@ function withdrawCart(db: Db, actor: Actor, oem: Oem, cartId: string, reason: st
       event: {
         name: "checkout_cart.deactivated",
         type: "checkout_cart",
-        data: serializeCart(cart, oem, dealerName(tx, cart.dealerId), now.getTime()),
+        data: serializeCart(cart, oem, dealerRef(tx, cart.dealerId), now.getTime()),
         ...toOem(oem.id),
       },
     });
     return `The cart ${cart.id} posted earlier under this id is no longer available.`;
   }, IMMEDIATE);
-}
-
-function dealerName(db: DbOrTx, dealerId: string): { id: string; name: string } {
-  const row = statement(db, "select id, name from dealers where id = ?").get(dealerId) as
-    | { id: string; name: string }
-    | undefined;
-  return row ?? { id: dealerId, name: "Unknown dealer" };
 }
 
 function oemRow(db: DbOrTx, oemId: string): Oem {
@@ -251,7 +245,7 @@ export function getCheckoutCart(db: Db, actor: Actor, id: string) {
   requireScope(actor, "checkout_carts.read");
   const [row] = selectRows(db, checkoutCarts, "where id = ?", id);
   const cart = assertCartVisible(db, checkoutScope(actor), row);
-  return serializeCart(cart, oemRow(db, cart.oemId), dealerName(db, cart.dealerId), nowMs());
+  return serializeCart(cart, oemRow(db, cart.oemId), dealerRef(db, cart.dealerId), nowMs());
 }
 
 function loadPlacedOrder(db: DbOrTx, actor: Actor, id: string): PlacedOrder {
@@ -260,7 +254,7 @@ function loadPlacedOrder(db: DbOrTx, actor: Actor, id: string): PlacedOrder {
 }
 
 export function placedOrderDto(db: DbOrTx, order: PlacedOrder) {
-  return serializePlacedOrder(order, oemRow(db, order.oemId), dealerName(db, order.dealerId));
+  return serializePlacedOrder(order, oemRow(db, order.oemId), dealerRef(db, order.dealerId));
 }
 
 /** GET /api/v1/placed-orders/:id */

@@ -205,7 +205,12 @@ export function markLoanerReturned(db: Db, actor: Actor, loanerId: string) {
         `Loaner ${loaner.stock} has not reached ${hold.customerName} yet (move ${out.id}); cancel that move instead.`,
         "loaner_not_out",
       );
-    statement(tx, "update loaner_holds set ends_at = ? where id = ?").run(now.getTime(), hold.id);
+    // The loan is over for good: it no longer hangs on a return move, so canceling or re-timing
+    // that return later cannot reopen it.
+    statement(tx, "update loaner_holds set ends_at = ?, return_move_id = null where id = ?").run(
+      now.getTime(),
+      hold.id,
+    );
     return recordLoanerChange(
       tx,
       actor,

@@ -67,6 +67,15 @@ describe("zones east of UTC, month ends, unknown zones", () => {
     expect(fromLocalInput("2030-01-15T25:00", NY)).toBeNull();
   });
 
+  it("starts a day at its first wall time where the clocks skip midnight", () => {
+    // Santiago springs forward at 00:00 on 2025-09-07: the day begins at 01:00 local (04:00Z).
+    const santiago = dayWindow("2025-09-07", "America/Santiago");
+    expect(santiago.start.toISOString()).toBe("2025-09-07T04:00:00.000Z");
+    expect((santiago.end.getTime() - santiago.start.getTime()) / 3_600_000).toBe(23);
+    // Beirut too, on 2025-03-30 (01:00 EEST = 22:00Z the day before).
+    expect(dayWindow("2025-03-30", "Asia/Beirut").start.toISOString()).toBe("2025-03-29T22:00:00.000Z");
+  });
+
   it("knows real zones", () => {
     expect(isTimeZone(NY)).toBe(true);
     expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);

@@ -77,12 +77,23 @@ export function fromLocalInput(local: string, timeZone: string): Date | null {
   return toLocalInput(date, timeZone) === `${m[1]}T${m[2]}` ? date : null;
 }
 
-/** Local midnight starting `day` and the next one: the instants a dealer's day spans. */
+/**
+ * The first instant of a local day: midnight, or where the clocks skip midnight (Santiago and
+ * Beirut spring forward at 00:00), the first wall time that happens that day.
+ */
+function startOfDay(day: string, timeZone: string): Date {
+  for (let minute = 0; minute <= 180; minute++) {
+    const hh = String(Math.floor(minute / 60)).padStart(2, "0");
+    const mm = String(minute % 60).padStart(2, "0");
+    const t = fromLocalInput(`${day}T${hh}:${mm}`, timeZone);
+    if (t) return t;
+  }
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** The instants a dealer's day spans: its first instant and the next day's (23 to 25 hours apart). */
 export function dayWindow(day: string, timeZone: string): { start: Date; end: Date } {
-  const start = fromLocalInput(`${day}T00:00`, timeZone) ?? new Date(`${day}T00:00:00Z`);
-  const end =
-    fromLocalInput(`${addDays(day, 1)}T00:00`, timeZone) ?? new Date(`${addDays(day, 1)}T00:00:00Z`);
-  return { start, end };
+  return { start: startOfDay(day, timeZone), end: startOfDay(addDays(day, 1), timeZone) };
 }
 
 /** "EDT", "PST" (or "GMT+2" where the zone has no common abbreviation) at that instant. */

@@ -31,6 +31,7 @@ import {
 import { type Actor, dealerOf, requireScope } from "@/lib/platform/actor";
 import { nowMs } from "@/lib/platform/clock";
 import { notFound } from "@/lib/platform/errors";
+import { timeZoneFor } from "@/lib/platform/identity/dealers";
 import { toDollars } from "@/lib/platform/money";
 import { afterCursor, decodeCursor, encodeCursor, page } from "@/lib/platform/pagination";
 import { parseInput } from "@/lib/platform/validation";
@@ -143,6 +144,17 @@ export function getOrder(db: Db, actor: Actor, id: string) {
     : selectRows(db, serviceOrders, "where id = ? and dealer_id = ?", id, dealerOf(actor));
   if (!order) throw notFound("service order");
   return serializeOrder(order, history(db, order.id));
+}
+
+/**
+ * The zone an order's times are read in (its dealer's), for forms that take a wall time; UTC when
+ * the actor cannot see the order (the write that follows answers 404 then).
+ */
+export function orderTimeZone(db: Db, actor: Actor, id: string): string {
+  const [order] = isOps(actor)
+    ? selectRows(db, serviceOrders, "where id = ?", id)
+    : selectRows(db, serviceOrders, "where id = ? and dealer_id = ?", id, dealerOf(actor));
+  return order ? timeZoneFor(db, order.dealerId) : "UTC";
 }
 
 export function getOrderDetail(db: Db, actor: Actor, id: string) {

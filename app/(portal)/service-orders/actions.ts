@@ -5,7 +5,8 @@ import { formAction } from "@/lib/platform/actions";
 import { invalid } from "@/lib/platform/errors";
 import type { FormState } from "@/lib/platform/form-state";
 import { withRequestOrigin } from "@/lib/platform/origin";
-import { fromLocalInput, isTimeZone } from "@/lib/platform/zoned-time";
+import { fromLocalInput } from "@/lib/platform/zoned-time";
+import { orderTimeZone } from "@/lib/service-orders/queries";
 import {
   addCandidate,
   cancelQuote,
@@ -160,14 +161,14 @@ export async function payOnAccountAction(_prev: FormState, form: FormData): Prom
 
 /**
  * The delay form's `datetime-local` value is the dealer's wall time (its label names the zone), so
- * it is read in that zone, whatever the viewer's browser zone. A value that is no date passes
- * through unchanged for validation to name the field.
+ * it is read in the order's dealer's zone, looked up here rather than taken from the form, whatever
+ * the viewer's browser zone. A value that is no date passes through unchanged for validation to
+ * name the field.
  */
-function estimateFrom(form: FormData): string | undefined {
+function estimateFrom(form: FormData, timeZone: () => string): string | undefined {
   const local = str(form, "estimatedLocal");
   if (!local) return str(form, "estimatedTime");
-  const zone = str(form, "timeZone");
-  return fromLocalInput(local, zone && isTimeZone(zone) ? zone : "UTC")?.toISOString() ?? local;
+  return fromLocalInput(local, timeZone())?.toISOString() ?? local;
 }
 
 export async function updateOrderAction(_prev: FormState, form: FormData) {
@@ -179,7 +180,7 @@ export async function updateOrderAction(_prev: FormState, form: FormData) {
         updateOrder(db, actor, id, {
           status: str(form, "status"),
           note: str(form, "note"),
-          estimatedTime: estimateFrom(form),
+          estimatedTime: estimateFrom(form, () => orderTimeZone(db, actor, id)),
         }),
       ),
     { success: (o) => `Order is now ${o.status}.` },

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { statement } from "@/db/raw";
 import { type Dealer, dealers } from "@/db/schema";
 import { newId } from "../ids";
 
@@ -31,4 +32,12 @@ export function insertDealer(
 export function timeZoneFor(db: DbOrTx, dealerId: string | null): string {
   if (!dealerId) return "UTC";
   return db.select({ tz: dealers.timeZone }).from(dealers).where(eq(dealers.id, dealerId)).get()?.tz || "UTC";
+}
+
+/** A dealer's id and name, as API objects name it (hot paths: cart creation, checkout). */
+export function dealerRef(db: DbOrTx, dealerId: string): { id: string; name: string } {
+  const row = statement(db, "select id, name from dealers where id = ?").get(dealerId) as
+    | { id: string; name: string }
+    | undefined;
+  return row ?? { id: dealerId, name: "Unknown dealer" };
 }

@@ -5,6 +5,8 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { notifications, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { insertOem } from "@/lib/checkout/oem-config";
+import { oemApiKey } from "@/lib/checkout/testing";
 import { makeApiKey, makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
 import { nowMs, testClock } from "../clock";
 import { authenticateApiKey } from "../identity/api-keys";
@@ -197,6 +199,23 @@ describe("delivery", () => {
     const mail = getDb().select().from(notifications).where(eq(notifications.subjectId, endpoint.id)).all();
     expect(mail.map((m) => m.to)).toContain(admin.email);
     expect(mail[0].channel).toBe("email");
+  });
+
+  it("emails the ops team when it disables an OEM's endpoint (an OEM has no portal admins)", async () => {
+    const { user: opsUser } = await makeUser(null, "ops");
+    const { user: admin } = await makeUser(dealerId, "admin");
+    const oem = insertOem(getDb(), { name: "Gone Motors", oemKey: "gone" });
+    const shop = authenticateApiKey(getDb(), `Bearer ${oemApiKey(getDb(), oem.id)}`);
+    receiver.answer((res) => {
+      res.statusCode = 410;
+      res.end();
+    });
+    const endpoint = await createEndpoint(getDb(), shop, { url: receiver.url, events: ["*"] });
+    sendTestEvent(getDb(), shop, endpoint.id);
+    await deliverDueWebhooks(getDb());
+    const mail = getDb().select().from(notifications).where(eq(notifications.subjectId, endpoint.id)).all();
+    expect(mail.map((m) => m.to)).toContain(opsUser.email);
+    expect(mail.map((m) => m.to)).not.toContain(admin.email);
   });
 
   it("refuses to connect to a private address at delivery time", async () => {

@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { events, users, webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { nowMs } from "../clock";
 import { enqueueNotifications } from "../notifications/enqueue";
+import { isOemOwner } from "./owner";
 import { DISABLE_AFTER_FAILING_MS, nextRetryDelay, parseRetryAfter } from "./retry-schedule";
 import { webhookHeaders } from "./signing";
 import { httpTransport, type Transport } from "./transport";
@@ -170,10 +171,19 @@ function disableEndpoint(
     .set({ enabled: false, disabledReason: reason, updatedAt: new Date(now) })
     .where(eq(webhookEndpoints.id, endpoint.id))
     .run();
+  // A dealer's endpoint: its admins hear of it. An OEM's (owner.ts): the OEM has no portal users,
+  // so the ops team, who manage the OEM's configuration, do.
+  const ownedByOem = isOemOwner(endpoint.dealerId);
   const admins = tx
     .select({ email: users.email })
     .from(users)
-    .where(and(eq(users.dealerId, endpoint.dealerId), eq(users.role, "admin"), isNull(users.disabledAt)))
+    .where(
+      and(
+        ownedByOem ? eq(users.role, "ops") : eq(users.dealerId, endpoint.dealerId),
+        ownedByOem ? undefined : eq(users.role, "admin"),
+        isNull(users.disabledAt),
+      ),
+    )
     .all();
   enqueueNotifications(
     tx,
@@ -182,7 +192,9 @@ function disableEndpoint(
       channel: "email" as const,
       to: a.email,
       subject: "Forecourt disabled a webhook endpoint",
-      body: `Forecourt stopped sending webhooks to ${endpoint.url}. ${reason}\nRe-enable it under Webhooks once it answers again.`,
+      body: ownedByOem
+        ? `Forecourt stopped sending an OEM's webhooks to ${endpoint.url}. ${reason}\nThe OEM can re-enable it through the API once it answers again.`
+        : `Forecourt stopped sending webhooks to ${endpoint.url}. ${reason}\nRe-enable it under Webhooks once it answers again.`,
     })),
     { type: "webhook_endpoint", id: endpoint.id },
   );

@@ -11,3 +11,6 @@ export function webhookOwnerOf(actor: Actor): string {
   if (!actor.dealerId && actor.kind === "apiKey" && actor.oemId) return actor.oemId;
   return dealerOf(actor);
 }
+
+/** Whether a webhook owner id (`dealer_id` of the webhook tables) names an OEM rather than a dealer. */
+export const isOemOwner = (ownerId: string) => ownerId.startsWith("oem_");

@@ -143,14 +143,18 @@ export function listDeliveries(db: Db, actor: Actor, rawFilters: unknown) {
   return { data: deliveries, nextCursor };
 }
 
-/** Distinct event types this owner has emitted, for the log's filter. */
+/**
+ * Distinct event types in this owner's delivery log, for the log's filter: what its endpoints were
+ * sent (an OEM's are events its dealers emitted about its carts).
+ */
 export function listEventTypes(db: Db, actor: Actor): string[] {
   requireScope(actor, "webhooks.read");
   const owner = webhookOwnerOf(actor);
   return db
     .selectDistinct({ type: events.type })
-    .from(events)
-    .where(eq(events.dealerId, owner))
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(eq(webhookDeliveries.dealerId, owner))
     .orderBy(asc(events.type))
     .all()
     .map((r) => r.type);

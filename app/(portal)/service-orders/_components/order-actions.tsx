@@ -98,7 +98,6 @@ export function ReasonForm({
       <ConfirmForm action={action} className="mt-3 grid gap-3" noValidate confirm={confirm}>
         <input type="hidden" name="orderId" value={orderId} />
         <input type="hidden" name="status" value={status} />
-        <input type="hidden" name="timeZone" value={timeZone} />
         <Field
           label={status === "delayed" ? "Reason for the delay" : "Reason for canceling"}
           name="note"

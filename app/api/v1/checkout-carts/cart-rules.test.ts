@@ -207,14 +207,14 @@ describe("withdrawing a cart by re-posting its id", () => {
     expect(loadCheckout(getDb(), token, null)?.inactive).toBe(false);
   });
 
-  it("another OEM's cart id is still a 404, and stays as it was", async () => {
+  it("a native post under another OEM's cart id goes native and leaves that cart alone, saying nothing of it", async () => {
     await post(acmeCart({ id: "acme-mine" }));
     const other = insertOem(getDb(), { name: "Rival", oemKey: "rival" });
-    const res = await post(
-      { ...acmeCart({ id: "acme-mine", variants: [] }), oemKey: "rival" },
-      oemApiKey(getDb(), other.id),
-    );
-    expect(res.status).toBe(404);
+    const body = { ...acmeCart({ id: "acme-mine", variants: [] }), oemKey: "rival" };
+    const res = await post(body, oemApiKey(getDb(), other.id));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ checkoutCartId: null, checkoutUrl: body.nativeDefaultCheckoutUrl });
+    expect(res.json.message).not.toMatch(/acme-mine|no longer available/);
     expect(cartRow("acme-mine")?.deactivatedAt).toBeNull();
   });
 });

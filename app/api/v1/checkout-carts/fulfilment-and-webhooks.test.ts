@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { events, placedOrders, webhookDeliveries } from "@/db/schema";
 import { loadCheckout } from "@/lib/checkout/checkout-flow";
 import { insertOem, writeOemDealer, writeOemStates, writeProduct } from "@/lib/checkout/oem-config";
-import { getPlacedOrderDetail } from "@/lib/checkout/queries";
+import { getCartDetail, getPlacedOrderDetail } from "@/lib/checkout/queries";
 import { acmeCart, completeSteps, oemApiKey, payAsShown, seedAcme, tokenOf } from "@/lib/checkout/testing";
 import { deliverDueWebhooks } from "@/lib/platform/webhooks/deliver";
 import { listEndpointsForOps } from "@/lib/platform/webhooks/queries";
@@ -99,6 +99,29 @@ describe("the order goes to the dealer who fulfils it", () => {
       .find((o) => o.id === id);
     expect(order?.dealerId).toBe(w.betaId);
     expect((await call(getOrder, { key: w.alphaKey, params: { id } })).status).toBe(404);
+  });
+
+  it("a shared cart's history shows each dealer only its own orders, and names no buyer or card", async () => {
+    const cart = await post({ registrationState: "VA" });
+    const place = (dealerId: string) => {
+      const secret = completeSteps(getDb(), cart.token, {
+        delivery: { method: "PICK_UP", pickUpDealerId: dealerId },
+      });
+      return payAsShown(getDb(), cart.token, secret).placedOrderId as string;
+    };
+    const atAlpha = place(w.alphaId);
+    const atBeta = place(w.betaId);
+    const historyOf = async (dealerId: string) =>
+      getCartDetail(getDb(), (await makeUser(dealerId, "staff")).actor, cart.id).timeline.map(
+        (t) => t.note ?? "",
+      );
+    const alpha = await historyOf(w.alphaId);
+    const beta = await historyOf(w.betaId);
+    expect(alpha.some((n) => n.includes(atAlpha))).toBe(true);
+    expect(alpha.some((n) => n.includes(atBeta))).toBe(false);
+    expect(beta.some((n) => n.includes(atBeta))).toBe(true);
+    expect(beta.some((n) => n.includes(atAlpha))).toBe(false);
+    for (const note of [...alpha, ...beta]) expect(note).not.toMatch(/ending \d{4}|Pat|Buyer/);
   });
 
   it("types and payment statuses follow the spec", async () => {

@@ -34,12 +34,13 @@ async function fetchReceipt(token: string, signal: AbortSignal): Promise<Receipt
   return res.json();
 }
 
-/** The order's status, details and history; polls every 2 s until the order is completed or canceled. */
 /** Who paid, and whether the money went back (a canceled paid order is refunded). */
 function paymentText(order: { paymentMethod: string; refunded: boolean }): string {
   if (order.paymentMethod === "card") return order.refunded ? "Refunded to your card" : "Paid by card";
   return order.refunded ? "Refunded to the dealership" : "Paid by the dealership";
 }
+
+/** The order's status, details and history; polls every 2 s until the order is completed or canceled. */
 
 export function LiveReceipt({ token, initial }: { token: string; initial: Receipt }) {
   const { data, isError } = useQuery({
