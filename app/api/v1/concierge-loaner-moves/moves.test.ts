@@ -118,6 +118,8 @@ describe("POST /v1/concierge-loaner-moves", () => {
       }),
     );
     expect(ret.status).toBe(200);
+    // A return answers in the seed's shape too.
+    expect(keys(ret.json)).toEqual(keys(seed.response));
     const rc = await call(getMove, { key: keyA, params: { id: String(ret.json.customer_move.move_id) } });
     const rl = await call(getMove, { key: keyA, params: { id: String(ret.json.loaner_move.move_id) } });
     expect(rc.json.pickup_location.name).toBe("Denny's Automobiles");
