@@ -6,16 +6,10 @@ import { idleState } from "@/lib/platform/form-state";
 import { createApiKey } from "@/lib/platform/identity/api-keys";
 import { createEndpoint, sendTestEvent } from "@/lib/platform/webhooks/service";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+import { signInAs } from "@/lib/testing/signed-in";
 
 // The server actions authenticate through the session; here the session belongs to dealer B's admin.
-let signedIn: UserActor | null = null;
-vi.mock("@/lib/platform/auth/current", () => ({
-  requireUserActor: async () => {
-    if (!signedIn) throw new Error("not signed in");
-    return signedIn;
-  },
-  currentActor: async () => signedIn,
-}));
+vi.mock("@/lib/platform/auth/current", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const {
@@ -70,7 +64,7 @@ describe("moves actions scope every id to the signed-in dealer", () => {
     const loanerA = createLoaner(getDb(), adminA, { stock: "A-1", make: "Kia", model: "Rio" });
     const loanerB = createLoaner(getDb(), adminB, { stock: "B-1", make: "Kia", model: "Rio" });
     const moveId = String(booked.loaner_move?.move_id);
-    signedIn = adminB;
+    signInAs(adminB);
     const results = [
       await cancelMoveAction(idleState, form({ moveId })),
       await cancelBookingAction(idleState, form({ moveId })),
@@ -93,7 +87,7 @@ describe("server actions scope every id to the signed-in dealer", () => {
     const delivery = getDb().select().from(webhookDeliveries).get()!;
     const key = createApiKey(getDb(), adminA, { name: "A's key", scopes: ["*"] });
 
-    signedIn = adminB;
+    signInAs(adminB);
     const results = [
       await updateEndpointAction(
         idleState,
@@ -112,13 +106,13 @@ describe("server actions scope every id to the signed-in dealer", () => {
     }
 
     // Nothing changed for dealer A.
-    signedIn = adminA;
+    signInAs(adminA);
     const ok = await sendTestEventAction(idleState, form({ id: endpoint.id }));
     expect(ok.status).toBe("ok");
   });
 
   it("keeps what was typed when validation fails", async () => {
-    signedIn = adminA;
+    signInAs(adminA);
     const endpoint = await createEndpoint(getDb(), adminA, { url: "http://127.0.0.1:9/c", events: ["*"] });
     const r = await updateEndpointAction(
       idleState,
@@ -143,7 +137,7 @@ describe("parts actions scope every id to the signed-in dealer", () => {
       parts: [{ part: { partId: a.partId("FL-500S") }, quantity: 1 }],
     });
     const lineId = order.lines[0].orderLineId;
-    signedIn = adminB;
+    signInAs(adminB);
     const results = [
       await partsLineAction(idleState, form({ orderId: order.partsOrderId, lineId, action: "pick" })),
       await partsLineAction(idleState, form({ orderId: order.partsOrderId, lineId, action: "cancel" })),
@@ -175,7 +169,7 @@ describe("parts actions scope every id to the signed-in dealer", () => {
         .$client.prepare("select id from parts where dealer_id = ? and part_code = 'FL3Z-12A650-BXA'")
         .get(adminA.dealerId) as { id: string }
     ).id;
-    signedIn = adminA;
+    signInAs(adminA);
     const r = await placePartsOrderAction(
       idleState,
       form({
@@ -236,7 +230,7 @@ describe("service order and deal actions scope every id to the signed-in dealer"
     const dealA = createDeal(db, adminA, { customer: { name: "Ana Diaz" } });
     const dealB = createDeal(db, adminB, { customer: { name: "Bo Li" } });
 
-    signedIn = adminB;
+    signInAs(adminB);
     const idleDealState = idleState as Parameters<typeof attachToDealAction>[0];
     const results = [
       await payOnAccountAction(idleState, form({ quoteId: quoteA.id })),

@@ -13,16 +13,10 @@ import { completeSteps, payAsShown, tokenOf } from "@/lib/checkout/testing";
 import type { ApiKeyActor, UserActor } from "@/lib/platform/actor";
 import { idleState } from "@/lib/platform/form-state";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+import { signInAs } from "@/lib/testing/signed-in";
 
 // The server actions authenticate through the session; each test picks who is signed in.
-let signedIn: UserActor | null = null;
-vi.mock("@/lib/platform/auth/current", () => ({
-  requireUserActor: async () => {
-    if (!signedIn) throw new Error("not signed in");
-    return signedIn;
-  },
-  currentActor: async () => signedIn,
-}));
+vi.mock("@/lib/platform/auth/current", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const {
@@ -86,7 +80,7 @@ afterAll(() => env.cleanup());
 describe("placed order actions", () => {
   it("another dealer's staff (and ops) get 'not found' and change nothing", async () => {
     for (const who of [staffB, ops]) {
-      signedIn = who;
+      signInAs(who);
       const r = await updatePlacedOrderAction(
         idleState,
         form({ orderId, fulfillmentStatus: "READY_TO_FULFILL" }),
@@ -94,7 +88,7 @@ describe("placed order actions", () => {
       expect(r.status).toBe("error");
       expect(r.message).toMatch(/^No such /);
     }
-    signedIn = staffA;
+    signInAs(staffA);
     const ok = await updatePlacedOrderAction(
       idleState,
       form({ orderId, fulfillmentStatus: "READY_TO_FULFILL" }),
@@ -104,7 +98,7 @@ describe("placed order actions", () => {
   });
 
   it("an illegal move is refused with a message, keeping the note typed", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const r = await updatePlacedOrderAction(
       idleState,
       form({ orderId, fulfillmentStatus: "SHIPPED", note: "typed" }),
@@ -117,17 +111,17 @@ describe("placed order actions", () => {
 
 describe("OEM configuration actions", () => {
   it("are for ops only", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const r = await setOemStatesAction(idleState, form({ oemId, states: ["TX"] }));
     expect(r.status).toBe("error");
-    signedIn = ops;
+    signInAs(ops);
     const ok = await setOemStatesAction(idleState, form({ oemId, states: ["VA", "TX"] }));
     expect(ok.status).toBe("ok");
     expect(getDb().select().from(oems).all()).toHaveLength(1);
   });
 
   it("shows field errors next to the product fields and keeps what was typed", async () => {
-    signedIn = ops;
+    signInAs(ops);
     const r = await saveProductAction(
       idleState,
       form({ oemId, productId: "bad id!", name: "X", modelYear: "20", basePrice: "1" }),
@@ -139,7 +133,7 @@ describe("OEM configuration actions", () => {
   });
 
   it("refuses a product id that would share a variantConfigId, next to the field", async () => {
-    signedIn = ops;
+    signInAs(ops);
     // CAR with Mats is CAR-Mats.
     const r = await saveProductAction(
       idleState,
@@ -153,7 +147,7 @@ describe("OEM configuration actions", () => {
   });
 
   it("says why a product an open cart sells cannot be deleted; renames the OEM", async () => {
-    signedIn = ops;
+    signInAs(ops);
     const r = await removeProductAction(idleState, form({ oemId, productId: "CAR" }));
     expect(r).toMatchObject({
       status: "error",

@@ -6,15 +6,9 @@ import type { DealDto } from "@/lib/service-orders/deals";
 import { dealInvoice } from "@/lib/service-orders/queries";
 import { createDirectOrder } from "@/lib/service-orders/service";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+import { signInAs } from "@/lib/testing/signed-in";
 
-let signedIn: UserActor | null = null;
-vi.mock("@/lib/platform/auth/current", () => ({
-  requireUserActor: async () => {
-    if (!signedIn) throw new Error("not signed in");
-    return signedIn;
-  },
-  currentActor: async () => signedIn,
-}));
+vi.mock("@/lib/platform/auth/current", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { createDealAction, attachToDealAction } = await import("./actions");
@@ -41,7 +35,7 @@ const blankDeal = { name: "", email: "", phone: "", vin: "", year: "", make: "",
 
 describe("createDealAction", () => {
   it("maps flat fields, omits blank optional ones and parses the year", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const res = await createDealAction(
       idle,
       form({ ...blankDeal, name: " Pat Buyer ", year: "2022", make: "Honda", model: "Accord" }),
@@ -55,7 +49,7 @@ describe("createDealAction", () => {
   });
 
   it("shows readable field errors and keeps what was typed", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const res = await createDealAction(
       idle,
       form({ ...blankDeal, email: "not-an-email", year: "19x9", make: "Honda" }),
@@ -73,7 +67,7 @@ describe("createDealAction", () => {
 
 describe("createDealAction attaching at creation", () => {
   it("attaches the orders typed in, and explains one already on another deal next to its field", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const order = createDirectOrder(getDb(), staffA, { type: "reconditioning", vin: VIN, items: ["glass"] });
     const res = await createDealAction(
       idle,
@@ -91,7 +85,7 @@ describe("createDealAction attaching at creation", () => {
 
 describe("attachToDealAction", () => {
   it("attaches an order, which rolls into the deal's total", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const deal = (await createDealAction(idle, form({ ...blankDeal, name: "Roll Up" }))).data!;
     const order = createDirectOrder(getDb(), staffA, {
       type: "reconditioning",
@@ -106,7 +100,7 @@ describe("attachToDealAction", () => {
   });
 
   it("explains unknown ids and an empty form next to the fields", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const deal = (await createDealAction(idle, form({ ...blankDeal, name: "Errors" }))).data!;
     const missing = await attachToDealAction(
       idle,
@@ -120,11 +114,11 @@ describe("attachToDealAction", () => {
   });
 
   it("dealer B gets 'not found' for dealer A's deal and dealer A's order", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const dealA = (await createDealAction(idle, form({ ...blankDeal, name: "Alpha" }))).data!;
     const orderA = createDirectOrder(getDb(), staffA, { type: "reconditioning", vin: VIN, items: ["tires"] });
 
-    signedIn = staffB;
+    signInAs(staffB);
     const dealB = (await createDealAction(idle, form({ ...blankDeal, name: "Beta" }))).data!;
     const onA = await attachToDealAction(idle, form({ dealId: dealA.id, orders: orderA.id }));
     expect(onA.status).toBe("error");

@@ -6,15 +6,9 @@ import type { UserActor } from "@/lib/platform/actor";
 import { idleState } from "@/lib/platform/form-state";
 import { fromLocalInput } from "@/lib/platform/zoned-time";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+import { signInAs } from "@/lib/testing/signed-in";
 
-let signedIn: UserActor | null = null;
-vi.mock("@/lib/platform/auth/current", () => ({
-  requireUserActor: async () => {
-    if (!signedIn) throw new Error("not signed in");
-    return signedIn;
-  },
-  currentActor: async () => signedIn,
-}));
+vi.mock("@/lib/platform/auth/current", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const redirects: string[] = [];
 vi.mock("next/navigation", () => ({ redirect: (url: string) => redirects.push(url) }));
@@ -26,7 +20,7 @@ let staff: UserActor;
 beforeAll(async () => {
   env = useTempDatabase();
   staff = (await makeUser(makeDealer("alpha").id, "staff")).actor;
-  signedIn = staff;
+  signInAs(staff);
 });
 afterAll(() => env.cleanup());
 

@@ -7,15 +7,9 @@ import { type FormState, idleState } from "@/lib/platform/form-state";
 import { getOrder, getQuote } from "@/lib/service-orders/queries";
 import { createQuote, payQuoteOnAccount, updateOrder } from "@/lib/service-orders/service";
 import { makeDealer, makeUser, useTempDatabase } from "@/lib/testing/harness";
+import { signInAs } from "@/lib/testing/signed-in";
 
-let signedIn: UserActor | null = null;
-vi.mock("@/lib/platform/auth/current", () => ({
-  requireUserActor: async () => {
-    if (!signedIn) throw new Error("not signed in");
-    return signedIn;
-  },
-  currentActor: async () => signedIn,
-}));
+vi.mock("@/lib/platform/auth/current", () => import("@/lib/testing/signed-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 /** A successful action redirects; the test reads where to. */
 class Redirected extends Error {
@@ -74,7 +68,7 @@ const orderForm = (extra: Record<string, string | string[]> = {}) => ({
 
 describe("createOrderAction (Place order)", () => {
   it("asks for a deal explicitly: unanswered is a field message that keeps what was typed", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const { state } = await submit(createOrderAction, orderForm({ deal: "", stock: "STK-9" }));
     expect(state?.status).toBe("error");
     expect(state?.fieldErrors?.deal).toMatch(/Choose the deal/);
@@ -85,7 +79,7 @@ describe("createOrderAction (Place order)", () => {
   });
 
   it("places one order per form render, however often it is submitted", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const fields = orderForm({ requestToken: "render-token-1" });
     const first = await submit(createOrderAction, fields);
     const again = await submit(createOrderAction, fields);
@@ -103,9 +97,9 @@ describe("createOrderAction (Place order)", () => {
   });
 
   it("a token is per dealer: another dealer's token never returns this dealer's order", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const a = await submit(createOrderAction, orderForm({ requestToken: "shared-token" }));
-    signedIn = staffB;
+    signInAs(staffB);
     const b = await submit(createOrderAction, orderForm({ requestToken: "shared-token" }));
     expect(b.to).toMatch(/^\/service-orders\/order_/);
     expect(b.to).not.toBe(a.to);
@@ -121,7 +115,7 @@ describe("updateOrderAction (ops form)", () => {
   };
 
   it("reads the new estimate as the dealer's wall time, whatever the viewer's zone", async () => {
-    signedIn = ops;
+    signInAs(ops);
     const id = placed();
     const state = await updateOrderAction(
       idleState,
@@ -139,7 +133,7 @@ describe("updateOrderAction (ops form)", () => {
   });
 
   it("refuses an estimate in the past, or none, next to the field, and keeps the reason typed", async () => {
-    signedIn = ops;
+    signInAs(ops);
     const id = placed();
     for (const estimatedLocal of ["2020-01-15T10:00", ""]) {
       const state = await updateOrderAction(
@@ -157,12 +151,12 @@ describe("updateOrderAction (ops form)", () => {
 describe("cancelQuoteAction", () => {
   it("cancels the dealer's own quote; another dealer gets 'not found' and nothing changes", async () => {
     const mine = createQuote(getDb(), staffA, { type: "reconditioning", vin: VIN, items: ["glass"] });
-    signedIn = staffB;
+    signInAs(staffB);
     const other = await cancelQuoteAction(idleState, form({ quoteId: mine.id, reason: "" }));
     expect(other.status).toBe("error");
     expect(other.message).toMatch(/^No such quote/);
     expect(getQuote(getDb(), staffA, mine.id).status).toBe("awaiting-payment");
-    signedIn = staffA;
+    signInAs(staffA);
     const res = await cancelQuoteAction(idleState, form({ quoteId: mine.id, reason: "Sold as is" }));
     expect(res.status).toBe("ok");
     expect(getQuote(getDb(), staffA, mine.id)).toMatchObject({
@@ -174,7 +168,7 @@ describe("cancelQuoteAction", () => {
 
 describe("createQuoteAction field wording", () => {
   it("names the search ranges in the form's own words and keeps the criteria typed", async () => {
-    signedIn = staffA;
+    signInAs(staffA);
     const { state } = await submit(createQuoteAction, {
       kind: "search",
       "search.firstName": "Ana",
