@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable, RowLink } from "@/components/data-table";
-import { EmptyState } from "@/components/empty-state";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
+import { ListEmpty } from "@/components/list-empty";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { humanizeStatus, StatusBadge } from "@/components/status-badge";
@@ -77,22 +77,16 @@ export default async function QuotesPage({
         rows={data}
         rowKey={(q) => q.id}
         empty={
-          filters.status || filters.type ? (
-            <EmptyState
-              title="No quotes match these filters"
-              description="Try another status or type."
-              action={
-                <Button asChild variant="outline">
-                  <Link href="/quotes">Clear filters</Link>
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState
-              title="No quotes yet"
-              description="Create a quote for reconditioning or concierge work; the customer pays it through its link."
-            />
-          )
+          <ListEmpty
+            filtered={Boolean(filters.status || filters.type)}
+            clearHref="/quotes"
+            noMatch={{ title: "No quotes match these filters", description: "Try another status or type." }}
+            none={{
+              title: "No quotes yet",
+              description:
+                "Create a quote for reconditioning or concierge work; the customer pays it through its link.",
+            }}
+          />
         }
         columns={[
           { header: "Quote", cell: (q) => <RowLink href={`/quotes/${q.id}`}>{q.id}</RowLink> },

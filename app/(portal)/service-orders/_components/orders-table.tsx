@@ -1,8 +1,6 @@
-import Link from "next/link";
 import { DataTable, RowLink } from "@/components/data-table";
-import { EmptyState } from "@/components/empty-state";
+import { ListEmpty } from "@/components/list-empty";
 import { StatusBadge } from "@/components/status-badge";
-import { Button } from "@/components/ui/button";
 import type { OrderDto } from "@/lib/service-orders/serialize";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
@@ -26,18 +24,16 @@ function OrdersEmpty({
   clearHref: string;
   emptyText: string;
 }) {
-  return filtered ? (
-    <EmptyState
-      title="No service orders match these filters"
-      description="Try another search or a wider date range."
-      action={
-        <Button asChild variant="outline">
-          <Link href={clearHref}>Clear filters</Link>
-        </Button>
-      }
+  return (
+    <ListEmpty
+      filtered={filtered}
+      clearHref={clearHref}
+      noMatch={{
+        title: "No service orders match these filters",
+        description: "Try another search or a wider date range.",
+      }}
+      none={{ title: "No service orders yet", description: emptyText }}
     />
-  ) : (
-    <EmptyState title="No service orders yet" description={emptyText} />
   );
 }
 
